@@ -1,0 +1,147 @@
+package com.linkwright.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The app's side of Business Login for Instagram (an OAuth 2.0 authorization-code client):
+ * builds the authorize URL, exchanges the one-time code, trades for a long-lived token and reads /me.
+ * Tokens go only into request headers and bodies, never into a URL.
+ */
+public final class InstagramLoginClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final InstagramSettings settings;
+  private final HttpClient http;
+
+  public InstagramLoginClient(InstagramSettings settings) {
+    this.settings = settings;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public URI authorizeUrl(URI redirectUri, String state) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("client_id", settings.clientId());
+    q.put("redirect_uri", redirectUri.toString());
+    q.put("response_type", "code");
+    q.put("scope", String.join(",", settings.scopes()));
+    q.put("state", state);
+    return URI.create(settings.authorizeUrl() + "?" + encode(q));
+  }
+
+  /** What the token endpoint returned: the short-lived token, the user and what was granted. */
+  public record CodeGrant(String accessToken, String userId, List<String> permissions) {
+    @Override
+    public String toString() {
+      return "CodeGrant[userId=" + userId + ", permissions=" + permissions + "]";
+    }
+  }
+
+  public record Profile(String userId, String username, String accountType) {}
+
+  public CodeGrant exchangeCode(String code, URI redirectUri) throws ProviderException {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("client_id", settings.clientId());
+    form.put("client_secret", settings.clientSecret());
+    form.put("grant_type", "authorization_code");
+    form.put("redirect_uri", redirectUri.toString());
+    form.put("code", code);
+    JsonNode body = send(HttpRequest.newBuilder(settings.tokenUrl())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    // Meta documents {"data":[{...}]}; many clients see a flat object: accept both
+    JsonNode entry = body.has("data") && body.get("data").isArray() && body.get("data").size() > 0 ? body.get("data").get(0) : body;
+    String token = entry.path("access_token").asText(null);
+    if (token == null) {
+      throw new ProviderException(502, "Instagram's token endpoint answered without an access token");
+    }
+    return new CodeGrant(token, entry.path("user_id").asText(), permissions(entry.path("permissions")));
+  }
+
+  public String longLivedToken(String shortLived) throws ProviderException {
+    // Meta's documented call puts the token in the query; this one goes server to server and is never logged
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("grant_type", "ig_exchange_token");
+    q.put("client_secret", settings.clientSecret());
+    q.put("access_token", shortLived);
+    JsonNode body = send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/access_token?" + encode(q))).GET());
+    String token = body.path("access_token").asText(null);
+    if (token == null) {
+      throw new ProviderException(502, "Instagram did not return a long-lived token");
+    }
+    return token;
+  }
+
+  public Profile me(String token) throws ProviderException {
+    JsonNode body = send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/me?fields=user_id,username,account_type"))
+        .header("Authorization", "Bearer " + token).GET());
+    return new Profile(body.path("user_id").asText(), body.path("username").asText(), body.path("account_type").asText(null));
+  }
+
+  private JsonNode send(HttpRequest.Builder request) throws ProviderException {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ProviderException(503, "Instagram could not be reached (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(503, "Interrupted while calling Instagram");
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new ProviderException(502, "Instagram answered " + response.statusCode() + " with a body that is not JSON");
+    }
+    if (response.statusCode() >= 400) {
+      throw new ProviderException(response.statusCode(), errorMessage(body));
+    }
+    return body;
+  }
+
+  /** Instagram's own shape ({error_type, code, error_message}) or the Graph shape ({error:{message, code}}). */
+  static String errorMessage(JsonNode body) {
+    if (body.hasNonNull("error_message")) {
+      return body.get("error_message").asText();
+    }
+    JsonNode error = body.path("error");
+    if (error.hasNonNull("message")) {
+      return error.get("message").asText() + (error.has("code") ? " (code " + error.get("code").asText() + ")" : "");
+    }
+    return "Instagram refused the request";
+  }
+
+  private static List<String> permissions(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(n -> out.add(n.asText()));
+    } else if (node.isTextual()) {
+      for (String s : node.asText().split(",")) {
+        if (!s.isBlank()) {
+          out.add(s.trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  static String encode(Map<String, String> params) {
+    return params.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+}

@@ -1,0 +1,341 @@
+package com.linkwright.app;
+
+import static com.linkwright.app.Html.esc;
+
+import com.linkwright.app.Workspace.LinkedInstagram;
+import com.linkwright.app.Workspace.Notice;
+import com.linkwright.app.Workspace.PendingLink;
+import com.linkwright.app.Workspace.Tone;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference linking app: a small "Social Accounts" dashboard modelled on the linking guide.
+ * Signs up a user, shows their social accounts and settings, and links Instagram the documented ways.
+ */
+public final class LinkingApp implements AutoCloseable {
+  static final String SESSION_COOKIE = "lw_session";
+  static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+  private static final Logger LOG = LoggerFactory.getLogger(LinkingApp.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The guide's way from a Personal account to a professional one (Instagram mobile app). */
+  static final List<String> SWITCH_TO_PROFESSIONAL = List.of(
+      "Open the Instagram mobile app, go to your profile and tap the menu icon ≡ in the upper right corner to go to the <strong>Settings and activity</strong> page.",
+      "Scroll down to the <strong>For professionals</strong> section.",
+      "Click <strong>Account type and tools</strong>.",
+      "Tap <strong>Switch to professional account</strong>.",
+      "Go through the steps to set up your account and select <strong>Creator</strong> or <strong>Business</strong>.",
+      "Then link Instagram again from the Social Accounts page.");
+
+  private final Map<String, Workspace> sessions = new ConcurrentHashMap<>();
+  private final InstagramLoginClient instagram;
+  private final Javalin server;
+  private volatile URI baseUrl;
+
+  private LinkingApp(InstagramSettings settings) {
+    this.instagram = new InstagramLoginClient(settings);
+    this.server = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/static";
+        files.directory = "/public";
+        files.location = Location.CLASSPATH;
+      });
+      config.routes.before(this::securityHeaders);
+      config.routes.get("/", ctx -> ctx.redirect(user(ctx) == null ? "/signin" : "/social-accounts", HttpStatus.SEE_OTHER));
+      config.routes.get("/signin", this::signInPage);
+      config.routes.post("/signin", this::signIn);
+      config.routes.get("/social-accounts", this::socialAccounts);
+      config.routes.post("/social-accounts/instagram/link", this::startInstagramLink);
+      config.routes.post("/social-accounts/instagram/unlink", this::unlinkInstagram);
+      config.routes.get("/auth/instagram/callback", this::instagramCallback);
+      config.routes.get("/settings", this::settingsPage);
+      config.routes.post("/settings", this::saveSettings);
+    });
+  }
+
+  /** Starts the app on 127.0.0.1 (0 = a free port); the browser reaches it as http://localhost:port. */
+  public static LinkingApp start(int port, InstagramSettings settings) {
+    LinkingApp app = new LinkingApp(settings);
+    try {
+      app.server.start("127.0.0.1", port);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("The reference app could not listen on 127.0.0.1:" + port + " (" + e.getMessage()
+          + "). Free the port or choose another.", e);
+    }
+    app.baseUrl = URI.create("http://localhost:" + app.server.port());
+    return app;
+  }
+
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public URI instagramRedirectUri() {
+    return instagramRedirectUri(baseUrl);
+  }
+
+  public static URI instagramRedirectUri(URI base) {
+    return URI.create(base + "/auth/instagram/callback");
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  // --- sign-in: a workspace per visitor, so every scenario starts from an empty dashboard
+
+  private void signInPage(Context ctx) {
+    ctx.html(Html.page("Sign in", null, """
+        <h1>Sign in</h1>
+        <form method="post" action="/signin" class="card">
+          <label for="name">Your name</label>
+          <input id="name" name="name" required autocomplete="name">
+          <button type="submit">Open my dashboard</button>
+        </form>"""));
+  }
+
+  private void signIn(Context ctx) {
+    String name = ctx.formParam("name");
+    if (name == null || name.isBlank()) {
+      ctx.status(HttpStatus.BAD_REQUEST).html(Html.page("Sign in", null, "<p role=\"alert\">Please enter your name.</p>"));
+      return;
+    }
+    Workspace user = new Workspace(random(12), name.trim(), random(24));
+    String session = random(32);
+    sessions.put(session, user);
+    ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax");
+    LOG.info("workspace {} opened for '{}'", user.id, user.name);
+    ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
+  }
+
+  // --- Social Accounts
+
+  private void socialAccounts(Context ctx) {
+    Workspace user = requireUser(ctx);
+    if (user == null) {
+      return;
+    }
+    Notice notice = user.notice;
+    user.notice = null;
+    LinkedInstagram ig = user.instagram;
+    String card;
+    if (ig == null) {
+      card = """
+          <form method="post" action="/social-accounts/instagram/link" class="link-form">
+            <input type="hidden" name="csrf" value="%s">
+            <button type="submit" class="network-icon instagram" aria-label="Instagram" title="Link Instagram">%s</button>
+          </form>
+          <p class="state">Not linked. Click the Instagram icon to link your account.</p>""".formatted(esc(user.csrfToken), INSTAGRAM_ICON);
+    } else {
+      StringBuilder missing = new StringBuilder();
+      if (!ig.missing().isEmpty()) {
+        missing.append("<p class=\"warn\">Missing permissions: ").append(esc(String.join(", ", ig.missing())))
+            .append(". Posting may fail until you relink and allow them.</p>");
+      }
+      card = """
+          <span class="network-icon instagram linked" aria-hidden="true">%s</span>
+          <p class="state">Linked: <strong class="handle">@%s</strong> <span class="badge">%s account</span></p>%s
+          <form method="post" action="/social-accounts/instagram/unlink">
+            <input type="hidden" name="csrf" value="%s">
+            <button type="submit">Unlink</button>
+          </form>""".formatted(INSTAGRAM_ICON, esc(ig.username()), esc(AccountTypes.displayName(ig.accountType())),
+          missing, esc(user.csrfToken));
+    }
+    ctx.html(Html.page("Social Accounts", user, """
+        <h1>Social Accounts</h1>
+        %s
+        <p>Link your social networks to post to them from the dashboard.</p>
+        <section class="card network" aria-labelledby="instagram-title">
+          <h2 id="instagram-title">Instagram</h2>
+          %s
+        </section>""".formatted(Html.notice(notice), card)));
+  }
+
+  private void startInstagramLink(Context ctx) {
+    Workspace user = requirePostFrom(ctx);
+    if (user == null) {
+      return;
+    }
+    String state = random(32);
+    user.pending = new PendingLink(state, Instant.now());
+    ctx.header("Cache-Control", "no-store");
+    ctx.redirect(instagram.authorizeUrl(instagramRedirectUri(), state).toString(), HttpStatus.SEE_OTHER);
+  }
+
+  private void instagramCallback(Context ctx) {
+    Workspace user = requireUser(ctx);
+    if (user == null) {
+      return;
+    }
+    ctx.header("Referrer-Policy", "no-referrer");
+    PendingLink pending = user.pending;
+    user.pending = null; // a state is good for one callback only
+    String state = ctx.queryParam("state");
+    if (pending == null || state == null || !constantTimeEquals(pending.state(), state)
+        || pending.startedAt().plus(STATE_LIFETIME).isBefore(Instant.now())) {
+      LOG.warn("workspace {}: Instagram callback refused, state missing, expired or not ours", user.id);
+      user.notice = Notice.error("Instagram was not linked",
+          "The answer from Instagram did not match a linking request from this browser, so it was ignored. Please link again.");
+      ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
+      return;
+    }
+    String error = ctx.queryParam("error");
+    if (error != null) {
+      String reason = ctx.queryParam("error_reason");
+      user.notice = "access_denied".equals(error)
+          ? Notice.error("Instagram was not linked", "You cancelled on Instagram, so nothing was linked. Click the Instagram icon to try again.")
+          : Notice.error("Instagram was not linked", "Instagram answered: " + (reason == null ? error : reason) + ".");
+      ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
+      return;
+    }
+    String code = ctx.queryParam("code");
+    try {
+      if (code == null || code.isBlank()) {
+        throw new ProviderException(400, "Instagram sent no authorization code");
+      }
+      var grant = instagram.exchangeCode(code, instagramRedirectUri());
+      String token = instagram.longLivedToken(grant.accessToken());
+      var profile = instagram.me(token);
+      if (!AccountTypes.isProfessional(profile.accountType())) {
+        LOG.info("workspace {}: refused @{}, account type {}", user.id, profile.username(), profile.accountType());
+        user.notice = new Notice(Tone.ERROR, "Your Instagram account isn't a Business or Creator account",
+            "@" + profile.username() + " is a " + AccountTypes.displayName(profile.accountType())
+                + " account. Instagram requires that your account be an Instagram Business or Instagram Creator account. "
+                + "To switch from a Personal to a Business or Creator account:",
+            SWITCH_TO_PROFESSIONAL);
+      } else {
+        List<String> missing = new ArrayList<>(InstagramSettings.PUBLISHING_SCOPES);
+        missing.removeAll(grant.permissions());
+        user.instagram = new LinkedInstagram(profile.userId(), profile.username(), profile.accountType(),
+            grant.permissions(), missing, token);
+        LOG.info("workspace {}: linked Instagram @{} ({})", user.id, profile.username(), profile.accountType());
+        user.notice = missing.isEmpty()
+            ? Notice.success("Instagram linked", "Your Instagram account @" + profile.username() + " is now linked.")
+            : new Notice(Tone.WARNING, "Instagram linked, but not all permissions were granted",
+                "Missing: " + String.join(", ", missing) + ". Posting may fail. Unlink and link again, and toggle on all permissions.", List.of());
+      }
+    } catch (ProviderException e) {
+      LOG.warn("workspace {}: Instagram linking failed: {}", user.id, e.getMessage());
+      user.notice = Notice.error("Instagram was not linked", "Instagram answered: " + e.getMessage());
+    }
+    ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
+  }
+
+  private void unlinkInstagram(Context ctx) {
+    Workspace user = requirePostFrom(ctx);
+    if (user == null) {
+      return;
+    }
+    LinkedInstagram was = user.instagram;
+    user.instagram = null;
+    if (was != null) {
+      LOG.info("workspace {}: unlinked Instagram @{}", user.id, was.username());
+      user.notice = Notice.success("Instagram unlinked", "@" + was.username() + " is no longer linked.");
+    }
+    ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
+  }
+
+  // --- Settings
+
+  private void settingsPage(Context ctx) {
+    Workspace user = requireUser(ctx);
+    if (user == null) {
+      return;
+    }
+    Notice notice = user.notice;
+    user.notice = null;
+    ctx.html(Html.page("Settings", user, """
+        <h1>Settings</h1>
+        %s
+        <form method="post" action="/settings" class="card">
+          <input type="hidden" name="csrf" value="%s">
+          <div class="setting">
+            <input type="checkbox" role="switch" id="instagram-login" name="instagramLogin" value="on"%s>
+            <label for="instagram-login">Instagram Login</label>
+            <p class="hint">On: link Instagram directly with your Instagram credentials (the default).
+              Off: link through the Facebook Page connected to your Instagram account.</p>
+          </div>
+          <button type="submit">Save settings</button>
+        </form>""".formatted(Html.notice(notice), esc(user.csrfToken), user.instagramLogin ? " checked" : "")));
+  }
+
+  private void saveSettings(Context ctx) {
+    Workspace user = requirePostFrom(ctx);
+    if (user == null) {
+      return;
+    }
+    user.instagramLogin = "on".equals(ctx.formParam("instagramLogin"));
+    user.notice = Notice.success("Settings saved", "Instagram Login is " + (user.instagramLogin ? "on" : "off") + ".");
+    ctx.redirect("/settings", HttpStatus.SEE_OTHER);
+  }
+
+  // --- plumbing
+
+  private void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+  }
+
+  private Workspace user(Context ctx) {
+    String session = ctx.cookie(SESSION_COOKIE);
+    return session == null ? null : sessions.get(session);
+  }
+
+  private Workspace requireUser(Context ctx) {
+    Workspace user = user(ctx);
+    if (user == null) {
+      ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+    }
+    return user;
+  }
+
+  /** A signed-in POST that carries this workspace's CSRF token. */
+  private Workspace requirePostFrom(Context ctx) {
+    Workspace user = requireUser(ctx);
+    if (user == null) {
+      return null;
+    }
+    String csrf = ctx.formParam("csrf");
+    if (csrf == null || !constantTimeEquals(user.csrfToken, csrf)) {
+      ctx.status(HttpStatus.FORBIDDEN).html(Html.page("Forbidden", user,
+          "<p role=\"alert\">This form has expired. Go back to <a href=\"/social-accounts\">Social Accounts</a> and try again.</p>"));
+      return null;
+    }
+    return user;
+  }
+
+  static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String random(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  private static final String INSTAGRAM_ICON = """
+      <svg viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
+        <rect x="2" y="2" width="20" height="20" rx="6" fill="none" stroke="currentColor" stroke-width="2"/>
+        <circle cx="12" cy="12" r="4.5" fill="none" stroke="currentColor" stroke-width="2"/>
+        <circle cx="17.5" cy="6.5" r="1.3" fill="currentColor"/>
+      </svg>""";
+}

@@ -1,0 +1,51 @@
+package com.linkwright.app;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One dashboard user and what they linked. Lives only in memory: every scenario signs up a fresh one. */
+final class Workspace {
+  final String id;
+  final String name;
+  final String csrfToken;
+  volatile boolean instagramLogin = true;
+  volatile LinkedInstagram instagram;
+  volatile PendingLink pending;
+  volatile Notice notice;
+
+  Workspace(String id, String name, String csrfToken) {
+    this.id = id;
+    this.name = name;
+    this.csrfToken = csrfToken;
+  }
+
+  /** The linked account. The token stays here, on the server; toString leaves it out. */
+  record LinkedInstagram(String userId, String username, String accountType, List<String> granted, List<String> missing,
+                         String token) {
+    @Override
+    public String toString() {
+      return "LinkedInstagram[@" + username + ", " + accountType + ", granted=" + granted + "]";
+    }
+  }
+
+  /** An authorization under way: the state sent to the provider, which the callback must bring back. */
+  record PendingLink(String state, Instant startedAt) {
+    @Override
+    public String toString() {
+      return "PendingLink[startedAt=" + startedAt + "]";
+    }
+  }
+
+  enum Tone { SUCCESS, WARNING, ERROR }
+
+  /** A message shown once at the top of the next page. */
+  record Notice(Tone tone, String title, String text, List<String> steps) {
+    static Notice success(String title, String text) {
+      return new Notice(Tone.SUCCESS, title, text, List.of());
+    }
+
+    static Notice error(String title, String text) {
+      return new Notice(Tone.ERROR, title, text, List.of());
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package com.linkwright.stubs;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The stubbed providers: a WireMock server per provider, each on its own origin (127.0.0.1 and a port of its own,
+ * while the app lives on localhost), each reading its mappings and pages from fixtures/&lt;provider&gt;.
+ */
+public final class ProviderStubs implements AutoCloseable {
+  /** Secrets that must not reach a report or a log: tokens, codes, client secrets, passwords. */
+  private static final Pattern SECRETS = Pattern.compile(
+      "((?:access_token|long_lived_token|client_secret|code|password|fb_exchange_token)(?:=|\"\\s*:\\s*\"))([^&\"\\s#]+)");
+
+  private final WireMockServer instagram;
+  private final InstagramOAuth instagramOAuth;
+  private final PersonaBook instagramPersonas;
+
+  private ProviderStubs(WireMockServer instagram, InstagramOAuth instagramOAuth, PersonaBook instagramPersonas) {
+    this.instagram = instagram;
+    this.instagramOAuth = instagramOAuth;
+    this.instagramPersonas = instagramPersonas;
+  }
+
+  /** Starts the stubs; a port of 0 picks a free one. */
+  public static ProviderStubs start(Path fixtures, int instagramPort) {
+    Path igRoot = fixtures.resolve("instagram");
+    if (!Files.isDirectory(igRoot.resolve("mappings"))) {
+      throw new IllegalStateException("No Instagram stubs at " + igRoot.toAbsolutePath()
+          + "/mappings: run from the project's top folder, or name the fixtures folder");
+    }
+    PersonaBook personas = PersonaBook.load(fixtures.resolve("personas").resolve("instagram.json"));
+    InstagramOAuth oauth = new InstagramOAuth(personas);
+    WireMockServer ig = new WireMockServer(options()
+        .bindAddress("127.0.0.1")
+        .port(instagramPort)
+        .usingFilesUnderDirectory(igRoot.toString())
+        .notifier(new Slf4jNotifier(false))
+        .extensions(oauth));
+    try {
+      ig.start();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("The stubbed Instagram could not listen on 127.0.0.1:" + instagramPort
+          + " (" + rootCause(e) + "). Free the port or choose another.", e);
+    }
+    return new ProviderStubs(ig, oauth, personas);
+  }
+
+  public URI instagramUrl() {
+    return URI.create("http://127.0.0.1:" + instagram.port());
+  }
+
+  public PersonaBook instagramPersonas() {
+    return instagramPersonas;
+  }
+
+  public void register(RegisteredApp instagramApp) {
+    instagramOAuth.register(instagramApp);
+  }
+
+  /**
+   * What the stubbed Instagram received since {@code since}, oldest first, with every secret redacted:
+   * the requests, what was answered, and for unmatched requests the nearest stubs.
+   */
+  public String instagramJournal(Instant since) {
+    return journal(instagram, since);
+  }
+
+  private static String journal(WireMockServer server, Instant since) {
+    List<ServeEvent> events = server.getAllServeEvents().stream()
+        .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(since))
+        .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        .toList();
+    StringBuilder out = new StringBuilder();
+    for (ServeEvent e : events) {
+      LoggedRequest r = e.getRequest();
+      out.append(r.getLoggedDate().toInstant()).append("  ").append(r.getMethod()).append(' ').append(r.getUrl()).append('\n');
+      String body = r.getBodyAsString();
+      if (body != null && !body.isEmpty()) {
+        out.append("    body: ").append(body).append('\n');
+      }
+      if (e.getWasMatched()) {
+        out.append("    matched: ").append(e.getStubMapping().getName()).append('\n');
+        out.append("    answered: ").append(e.getResponse().getStatus());
+        String location = e.getResponse().getHeaders().getHeader("Location").isPresent()
+            ? e.getResponse().getHeaders().getHeader("Location").firstValue() : null;
+        if (location != null) {
+          out.append(" -> ").append(location);
+        }
+        String type = e.getResponse().getHeaders().getContentTypeHeader().mimeTypePart();
+        if (type != null && type.contains("json")) {
+          out.append("  ").append(e.getResponse().getBodyAsString());
+        }
+        out.append('\n');
+      } else {
+        out.append("    NOT MATCHED; nearest stubs:\n");
+        server.findNearMissesFor(r).stream().limit(3).forEach(nm ->
+            out.append("      ").append(nm.getStubMapping().getName()).append(" (distance ")
+                .append(String.format("%.2f", nm.getMatchResult().getDistance())).append(")\n"));
+      }
+    }
+    if (events.isEmpty()) {
+      out.append("(no requests)\n");
+    }
+    return redact(out.toString());
+  }
+
+  public static String redact(String text) {
+    return SECRETS.matcher(text).replaceAll("$1[redacted]");
+  }
+
+  @Override
+  public void close() {
+    instagram.stop();
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

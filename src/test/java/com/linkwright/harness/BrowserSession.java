@@ -1,0 +1,169 @@
+package com.linkwright.harness;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Tracing;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.cucumber.java.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One scenario's browser: a fresh context and page on this thread's Chromium, its trace, and what it attaches to the
+ * report. Created per scenario by PicoContainer; page objects get their page from here.
+ */
+public final class BrowserSession {
+  private final Harness harness = Harness.get();
+  private BrowserContext context;
+  private Page page;
+  private Page activePage;
+  private Scenario scenario;
+  private Instant startedAt;
+  private final List<String> callbackUrls = new CopyOnWriteArrayList<>();
+
+  public void open(Scenario scenario) {
+    this.scenario = scenario;
+    this.startedAt = Instant.now();
+    Browser browser = PlaywrightWorker.current(harness).browser();
+    Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString())
+        .setViewportSize(1100, 760);
+    if (harness.config.video != HarnessConfig.Mode.OFF) {
+      options.setRecordVideoDir(Path.of("target", "videos", safeName(scenario)));
+    }
+    context = browser.newContext(options);
+    context.setDefaultTimeout(harness.config.timeout);
+    context.setDefaultNavigationTimeout(harness.config.timeout);
+    PlaywrightAssertions.setDefaultAssertionTimeout(harness.config.expectTimeout);
+    if (harness.config.trace != HarnessConfig.Mode.OFF) {
+      context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true)
+          .setTitle(scenario.getName()));
+    }
+    context.onRequest(r -> {
+      if (r.url().contains("/auth/instagram/callback")) {
+        callbackUrls.add(r.url());
+      }
+    });
+    page = context.newPage();
+    activePage = page;
+  }
+
+  public Harness harness() {
+    return harness;
+  }
+
+  /** The dashboard's tab. */
+  public Page page() {
+    return page;
+  }
+
+  /** The page the user is looking at: the dashboard, or a pop-up over it. */
+  public Page activePage() {
+    return activePage != null && !activePage.isClosed() ? activePage : page;
+  }
+
+  public void lookAt(Page p) {
+    activePage = p;
+  }
+
+  /** Every URL the browser requested on the app's Instagram callback, oldest first (code and state included). */
+  public List<String> callbackUrls() {
+    return new ArrayList<>(callbackUrls);
+  }
+
+  public String uniqueName(String prefix) {
+    return prefix + " " + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+  }
+
+  /**
+   * Attached to the step that is running (with use.screenshot=on): the screen as the user sees it now, named after
+   * the guide's step it illustrates, so the report reads like the guide with our screens in place of its pictures.
+   */
+  public void attachScreenshot(String name) {
+    if (harness.config.screenshot == HarnessConfig.Mode.ON) {
+      attachScreenshotNow(name);
+    }
+  }
+
+  private void attachScreenshotNow(String name) {
+    Page shown = activePage();
+    if (scenario == null || shown == null || shown.isClosed()) {
+      return;
+    }
+    byte[] png;
+    try {
+      png = shown.screenshot();
+    } catch (com.microsoft.playwright.PlaywrightException e) {
+      // a navigation the step started may still be committing: wait for its load event, then try once more
+      shown.waitForLoadState();
+      png = shown.screenshot();
+    }
+    scenario.attach(png, "image/png", name);
+  }
+
+  public void close() {
+    if (context == null) {
+      return;
+    }
+    boolean failed = scenario.isFailed();
+    try {
+      if (failed) {
+        if (harness.config.screenshot != HarnessConfig.Mode.OFF) {
+          attachScreenshotNow("Screen when it failed");
+        }
+        if (!activePage().isClosed()) {
+          scenario.attach(activePage().content().getBytes(StandardCharsets.UTF_8), "text/html", "Page HTML when it failed ("
+              + activePage().url().replaceAll("([?&](code|state)=)[^&#]+", "$1…") + ")");
+        }
+        scenario.attach(harness.providerJournal(startedAt).getBytes(StandardCharsets.UTF_8), "text/plain",
+            "What the stubbed providers received");
+      }
+      if (harness.config.trace == HarnessConfig.Mode.ON || (failed && harness.config.trace == HarnessConfig.Mode.RETAIN_ON_FAILURE)) {
+        Path trace = Path.of("target", "traces", safeName(scenario) + ".zip");
+        context.tracing().stop(new Tracing.StopOptions().setPath(trace));
+        scenario.attach(Files.readAllBytes(trace), "application/zip", "Playwright trace (" + trace
+            + "; open: ./mvnw -q exec:exec@trace -Dtrace=" + trace + ")");
+      } else if (harness.config.trace != HarnessConfig.Mode.OFF) {
+        context.tracing().stop();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not attach the failure evidence: " + e.getMessage(), e);
+    } finally {
+      List<Path> videos = new ArrayList<>();
+      if (harness.config.video != HarnessConfig.Mode.OFF) {
+        context.pages().forEach(p -> {
+          if (p.video() != null) {
+            videos.add(p.video().path());
+          }
+        });
+      }
+      context.close();
+      attachVideos(videos, failed);
+      context = null;
+    }
+  }
+
+  private void attachVideos(List<Path> videos, boolean failed) {
+    if (harness.config.video == HarnessConfig.Mode.ON || (failed && harness.config.video == HarnessConfig.Mode.RETAIN_ON_FAILURE)) {
+      for (Path v : videos) {
+        try {
+          scenario.attach(Files.readAllBytes(v), "video/webm", "Video");
+        } catch (IOException e) {
+          throw new IllegalStateException("Could not attach the video " + v + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  static String safeName(Scenario scenario) {
+    String uri = scenario.getUri().getPath();
+    String file = uri.substring(uri.lastIndexOf('/') + 1).replace(".feature", "");
+    return (file + "-" + scenario.getLine() + "-" + scenario.getName()).replaceAll("[^A-Za-z0-9._-]+", "_");
+  }
+}

@@ -1,0 +1,42 @@
+package com.linkwright.steps;
+
+import com.linkwright.harness.BrowserSession;
+import com.linkwright.stubs.Persona;
+
+/** The scenario's people: the dashboard user it signed up, and its own copy of an Instagram persona. */
+public class Accounts {
+  private final BrowserSession session;
+  private String dashboardUser;
+  private Persona instagram;
+  private boolean instagramLogin = true;
+
+  public Accounts(BrowserSession session) {
+    this.session = session;
+  }
+
+  public String newDashboardUser() {
+    dashboardUser = session.uniqueName("QA");
+    return dashboardUser;
+  }
+
+  public void useInstagramPersona(String handle) {
+    instagram = session.harness().instagramPersonas().issueCopy(handle);
+  }
+
+  /** Whether the dashboard user's "Instagram Login" setting is on (the direct flow) or off (the Facebook flow). */
+  public boolean instagramLogin() {
+    return instagramLogin;
+  }
+
+  public void instagramLogin(boolean on) {
+    instagramLogin = on;
+  }
+
+  public Persona instagram() {
+    if (instagram == null) {
+      throw new IllegalStateException("No Instagram account chosen yet: start the scenario with "
+          + "'Given my Instagram account is \"<persona>\"' (personas: fixtures/personas/instagram.json)");
+    }
+    return instagram;
+  }
+}

@@ -1,0 +1,99 @@
+package com.linkwright.steps;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.linkwright.app.AccountTypes;
+import com.linkwright.harness.BrowserSession;
+import com.linkwright.pages.InstagramLoginPage;
+import com.linkwright.pages.SettingsPage;
+import com.linkwright.pages.SignInPage;
+import com.linkwright.pages.SocialAccountsPage;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+/** The dashboard's side: signing in, the Social Accounts page, Settings. */
+public class DashboardSteps {
+  private final BrowserSession session;
+  private final Accounts accounts;
+  private final SocialAccountsPage socialAccounts;
+
+  public DashboardSteps(BrowserSession session, Accounts accounts) {
+    this.session = session;
+    this.accounts = accounts;
+    this.socialAccounts = new SocialAccountsPage(session.page());
+  }
+
+  @Given("I am signed in to the dashboard as a new user")
+  public void signedInAsNewUser() {
+    new SignInPage(session.page()).signInQuickly(accounts.newDashboardUser());
+  }
+
+  @Given("{string} is switched {onOff} in Settings")
+  public void settingSwitched(String setting, boolean on) {
+    if (!"Instagram Login".equals(setting)) {
+      throw new IllegalArgumentException("The dashboard has no setting '" + setting + "'; it has: \"Instagram Login\"");
+    }
+    new SettingsPage(session.page()).open().switchInstagramLogin(on);
+    accounts.instagramLogin(on);
+  }
+
+  @When("I click the Instagram icon on the Social Accounts page")
+  public void clickInstagramIcon() {
+    socialAccounts.open().clickInstagramIcon();
+    if (accounts.instagramLogin()) {
+      new InstagramLoginPage(session.page(), session.harness().instagramUrl()).expectShown();
+    }
+    session.attachScreenshot("Click To Link Instagram");
+  }
+
+  @Then("my Social Accounts page is updated with my Instagram account, shown as a {word} account")
+  public void updatedWithMyAccount(String accountType) {
+    socialAccounts.expectLinked(accounts.instagram().username(), accountType);
+    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " is now linked");
+    session.attachScreenshot("Confirmation");
+  }
+
+  @Then("I am told that my account isn't a Business or Creator account")
+  public void toldNotProfessional() {
+    assertThat(socialAccounts.notice()).containsText("Your Instagram account isn't a Business or Creator account");
+    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " is a "
+        + AccountTypes.displayName(accounts.instagram().accountType()) + " account");
+  }
+
+  @Then("I am shown how to switch from a Personal to a Business or Creator account")
+  public void shownHowToSwitch() {
+    assertThat(socialAccounts.notice()).containsText("Settings and activity");
+    assertThat(socialAccounts.notice()).containsText("For professionals");
+    assertThat(socialAccounts.notice()).containsText("Switch to professional account");
+    session.attachScreenshot("Switching from a Personal to Business or Creator Account");
+  }
+
+  @Then("no Instagram account is linked")
+  public void noInstagramLinked() {
+    socialAccounts.expectNotLinked();
+  }
+
+  @Then("I am told that I cancelled and nothing was linked")
+  public void toldCancelled() {
+    assertThat(socialAccounts.notice()).containsText("You cancelled on Instagram, so nothing was linked");
+    socialAccounts.expectNotLinked();
+  }
+
+  @Then("the dashboard refuses Instagram's answer and nothing is linked")
+  public void answerRefused() {
+    assertThat(socialAccounts.notice()).containsText("did not match a linking request from this browser");
+    socialAccounts.expectNotLinked();
+  }
+
+  @Then("I am told that Instagram answered {string}")
+  public void toldInstagramAnswered(String answer) {
+    assertThat(socialAccounts.notice()).containsText("Instagram answered: " + answer);
+  }
+
+  @When("I unlink my Instagram account")
+  public void unlink() {
+    socialAccounts.unlinkInstagram();
+    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " is no longer linked");
+  }
+}

@@ -1,0 +1,20 @@
+package com.linkwright.suite;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectDirectories;
+import org.junit.platform.suite.api.Suite;
+
+/** Every feature in features/, run by Cucumber on the JUnit Platform (failsafe runs it in ./mvnw verify). */
+@Suite
+@IncludeEngines("cucumber")
+@SelectDirectories("features")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "com.linkwright.steps")
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "progress, summary, io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm")
+@ConfigurationParameter(key = PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, value = "true")
+@ConfigurationParameter(key = "cucumber.publish.enabled", value = "false")
+public class RunCucumberIT {}
