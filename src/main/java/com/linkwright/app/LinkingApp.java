@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,11 +46,14 @@ public final class LinkingApp implements AutoCloseable {
       "Then link Instagram again from the Social Accounts page.");
 
   private final Map<String, Workspace> sessions = new ConcurrentHashMap<>();
+  private final Set<Fault> faults;
+  private volatile String lastLinkedUsername;
   private final InstagramLoginClient instagram;
   private final Javalin server;
   private volatile URI baseUrl;
 
-  private LinkingApp(InstagramSettings settings) {
+  private LinkingApp(InstagramSettings settings, Set<Fault> faults) {
+    this.faults = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
     this.instagram = new InstagramLoginClient(settings);
     this.server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -72,7 +77,15 @@ public final class LinkingApp implements AutoCloseable {
 
   /** Starts the app on 127.0.0.1 (0 = a free port); the browser reaches it as http://localhost:port. */
   public static LinkingApp start(int port, InstagramSettings settings) {
-    LinkingApp app = new LinkingApp(settings);
+    return start(port, settings, Set.of());
+  }
+
+  /** Starts the app with deliberate regressions: only for proving that the suite catches them. */
+  public static LinkingApp start(int port, InstagramSettings settings, Set<Fault> faults) {
+    LinkingApp app = new LinkingApp(settings, faults);
+    if (!faults.isEmpty()) {
+      LOG.warn("reference app started WITH FAULTS {}: for the regression proof only", faults);
+    }
     try {
       app.server.start("127.0.0.1", port);
     } catch (RuntimeException e) {
@@ -189,8 +202,9 @@ public final class LinkingApp implements AutoCloseable {
     PendingLink pending = user.pending;
     user.pending = null; // a state is good for one callback only
     String state = ctx.queryParam("state");
-    if (pending == null || state == null || !constantTimeEquals(pending.state(), state)
-        || pending.startedAt().plus(STATE_LIFETIME).isBefore(Instant.now())) {
+    boolean stateOk = pending != null && state != null && constantTimeEquals(pending.state(), state)
+        && !pending.startedAt().plus(STATE_LIFETIME).isBefore(Instant.now());
+    if (!stateOk && !faults.contains(Fault.STATE_CHECK_SKIPPED)) {
       LOG.warn("workspace {}: Instagram callback refused, state missing, expired or not ours", user.id);
       user.notice = Notice.error("Instagram was not linked",
           "The answer from Instagram did not match a linking request from this browser, so it was ignored. Please link again.");
@@ -214,7 +228,7 @@ public final class LinkingApp implements AutoCloseable {
       var grant = instagram.exchangeCode(code, instagramRedirectUri());
       String token = instagram.longLivedToken(grant.accessToken());
       var profile = instagram.me(token);
-      if (!AccountTypes.isProfessional(profile.accountType())) {
+      if (!AccountTypes.isProfessional(profile.accountType()) && !faults.contains(Fault.PERSONAL_TREATED_AS_BUSINESS)) {
         LOG.info("workspace {}: refused @{}, account type {}", user.id, profile.username(), profile.accountType());
         user.notice = new Notice(Tone.ERROR, "Your Instagram account isn't a Business or Creator account",
             "@" + profile.username() + " is a " + AccountTypes.displayName(profile.accountType())
@@ -224,11 +238,14 @@ public final class LinkingApp implements AutoCloseable {
       } else {
         List<String> missing = new ArrayList<>(InstagramSettings.PUBLISHING_SCOPES);
         missing.removeAll(grant.permissions());
-        user.instagram = new LinkedInstagram(profile.userId(), profile.username(), profile.accountType(),
-            grant.permissions(), missing, token);
+        String accountType = AccountTypes.isProfessional(profile.accountType()) ? profile.accountType() : "Business";
+        String shown = faults.contains(Fault.CONFIRMATION_SHOWS_WRONG_ACCOUNT) && lastLinkedUsername != null
+            ? lastLinkedUsername : profile.username();
+        lastLinkedUsername = profile.username();
+        user.instagram = new LinkedInstagram(profile.userId(), shown, accountType, grant.permissions(), missing, token);
         LOG.info("workspace {}: linked Instagram @{} ({})", user.id, profile.username(), profile.accountType());
         user.notice = missing.isEmpty()
-            ? Notice.success("Instagram linked", "Your Instagram account @" + profile.username() + " is now linked.")
+            ? Notice.success("Instagram linked", "Your Instagram account @" + shown + " is now linked.")
             : new Notice(Tone.WARNING, "Instagram linked, but not all permissions were granted",
                 "Missing: " + String.join(", ", missing) + ". Posting may fail. Unlink and link again, and toggle on all permissions.", List.of());
       }
