@@ -1,0 +1,47 @@
+package com.linkwright.stubs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersonaBookTest {
+  private final PersonaBook book = PersonaBook.load(Path.of("fixtures/personas/instagram.json"));
+
+  @Test
+  void anUnknownPersonaIsNamedWithTheKnownOnes() {
+    assertThatThrownBy(() -> book.declared("brightside.bakry"))
+        .isInstanceOf(UnknownPersonaException.class)
+        .hasMessageContaining("Unknown Instagram persona 'brightside.bakry'")
+        .hasMessageContaining("brightside.bakery, mila.creates, jo.personal");
+  }
+
+  @Test
+  void eachScenarioGetsItsOwnAccountWithTheSameUsername() {
+    Persona a = book.issueCopy("brightside.bakery");
+    Persona b = book.issueCopy("brightside.bakery");
+    assertThat(a.username()).isEqualTo(b.username()).isEqualTo("brightside.bakery");
+    assertThat(a.password()).isNotEqualTo(b.password());
+    assertThat(a.userId()).isNotEqualTo(b.userId());
+    assertThat(book.authenticate("brightside.bakery", a.password())).contains(a);
+    assertThat(book.authenticate("brightside.bakery", "wrong")).isEmpty();
+  }
+
+  @Test
+  void aPersonaWithoutARequiredFieldIsRejectedWithItsName(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("instagram.json");
+    Files.writeString(file, "{\"personas\":[{\"handle\":\"x\",\"password\":\"p\",\"user_id\":\"1\"}]}");
+    assertThatThrownBy(() -> PersonaBook.load(file)).hasMessageContaining("account_type");
+  }
+
+  @Test
+  void secretsAreRedactedFromWhatTheReportShows() {
+    String journal = "POST /oauth/access_token body: client_id=1&client_secret=abc&code=AQxyz&redirect_uri=x\n"
+        + "answered 200 {\"data\":[{\"access_token\":\"IGAAsecret\",\"user_id\":\"1\"}]} -> http://x/cb?code=AQ1&state=s#_";
+    assertThat(ProviderStubs.redact(journal)).doesNotContain("abc", "AQxyz", "IGAAsecret", "AQ1")
+        .contains("client_secret=[redacted]", "\"access_token\":\"[redacted]\"", "state=s");
+  }
+}
