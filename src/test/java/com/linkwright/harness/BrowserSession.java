@@ -32,6 +32,7 @@ public final class BrowserSession {
     this.scenario = scenario;
     this.startedAt = Instant.now();
     Browser browser = PlaywrightWorker.current(harness).browser();
+    harness.recordRun(browser.version());
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString())
         .setViewportSize(1100, 760);
     if (harness.config.video != HarnessConfig.Mode.OFF) {

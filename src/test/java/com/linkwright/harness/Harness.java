@@ -35,13 +35,23 @@ public final class Harness {
     this.appUrl = appUrl;
   }
 
+  private static HarnessConfig runConfig;
+
+  /** The run's settings, read once. */
+  public static synchronized HarnessConfig config() {
+    if (runConfig == null) {
+      runConfig = HarnessConfig.load();
+    }
+    return runConfig;
+  }
+
   public static synchronized Harness get() {
     if (startFailure != null) {
       throw startFailure;
     }
     if (instance == null) {
       try {
-        instance = start(HarnessConfig.load());
+        instance = start(config());
       } catch (RuntimeException e) {
         startFailure = e;
         throw e;
@@ -73,6 +83,35 @@ public final class Harness {
         LinkingApp.instagramRedirectUri(appUrl)));
     System.out.println("[linkwright] app under test: " + appUrl + "  stubbed Instagram: " + stubs.instagramUrl());
     return new Harness(config, browser, stubs, null, appUrl);
+  }
+
+  private boolean runRecorded;
+
+  /**
+   * Writes what this run drove, once, for the report's Environment panel: browser and version, app, workers, retries.
+   * The report builder adds the commit and the OS.
+   */
+  public synchronized void recordRun(String browserVersion) {
+    if (runRecorded) {
+      return;
+    }
+    runRecorded = true;
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("Browser", "Chromium " + browserVersion);
+    p.setProperty("Browser.executable", browser.executable() + " (" + browser.how() + ")");
+    p.setProperty("Headless", String.valueOf(config.headless));
+    p.setProperty("App.URL", appUrl + (app != null ? " (embedded reference app)" : " (external)"));
+    p.setProperty("Stubbed.Instagram", stubs.instagramUrl().toString());
+    p.setProperty("Workers", String.valueOf(config.workers));
+    p.setProperty("Retries", String.valueOf(config.retries));
+    try {
+      java.nio.file.Files.createDirectories(Path.of("target"));
+      try (var out = java.nio.file.Files.newBufferedWriter(Path.of("target", "linkwright-run.properties"))) {
+        p.store(out, "Linkwright run");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot write target/linkwright-run.properties", e);
+    }
   }
 
   public PersonaBook instagramPersonas() {

@@ -26,6 +26,8 @@ public final class ReportBuilder {
       System.out.println("[linkwright] No Allure results in " + results + ": no scenario ran, so no report.");
       return;
     }
+    RunSummary summary = RunSummary.read(results);
+    writeEnvironment(results);
     Path history = report.resolve("history");
     if (Files.isDirectory(history)) {
       copyTree(history, results.resolve("history"));
@@ -47,8 +49,51 @@ public final class ReportBuilder {
     if (!single.waitFor(120, TimeUnit.SECONDS) || single.exitValue() != 0) {
       throw new IllegalStateException("Allure could not build the single-file report: " + singleOut);
     }
-    System.out.println("[linkwright] Allure report: " + report.resolve("single").resolve("index.html").toAbsolutePath()
-        + " (open it in a browser; or serve the folder: " + allure + " open " + report + ")");
+    Path singleFile = report.resolve("single").resolve("index.html").toAbsolutePath();
+    System.out.println("[linkwright] " + summary.line());
+    System.out.println("[linkwright] Allure report: " + singleFile + " (open it in a browser; or serve the folder: "
+        + allure + " open " + report + ")");
+    if (summary.scenarios() == 0) {
+      throw new IllegalStateException("No scenario ran: the selection (cucumber.filter.tags, cucumber.features, a line "
+          + "number) matched nothing. Check the tag expression or the file:line against features/.");
+    }
+  }
+
+  /** environment.properties, executor.json and categories.json beside the results, for Allure's panels. */
+  private static void writeEnvironment(Path results) throws IOException, InterruptedException {
+    java.util.Properties env = new java.util.Properties();
+    Path run = Path.of("target", "linkwright-run.properties");
+    if (Files.isRegularFile(run)) {
+      try (var in = Files.newBufferedReader(run)) {
+        env.load(in);
+      }
+    }
+    String commit = git("rev-parse", "--short", "HEAD");
+    env.setProperty("Commit", commit);
+    env.setProperty("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    env.setProperty("Java", System.getProperty("java.version"));
+    try (var out = Files.newBufferedWriter(results.resolve("environment.properties"))) {
+      env.store(out, null);
+    }
+    boolean ci = System.getenv("CI") != null;
+    String executor = "{\"name\":\"" + (ci ? "CI" : "local") + "\",\"type\":\"" + (ci ? "ci" : "local")
+        + "\",\"buildName\":\"linkwright " + commit + "\",\"reportName\":\"Linkwright: Instagram linking\"}";
+    Files.writeString(results.resolve("executor.json"), executor);
+    try (var categories = ReportBuilder.class.getResourceAsStream("/allure/categories.json")) {
+      Files.copy(categories, results.resolve("categories.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static String git(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      return p.waitFor() == 0 ? out : "unknown";
+    } catch (IOException e) {
+      return "unknown (no git)";
+    }
   }
 
   private static void copyTree(Path from, Path to) {
