@@ -1,5 +1,6 @@
 package com.linkwright.harness;
 
+import com.linkwright.app.Fault;
 import com.linkwright.app.InstagramSettings;
 import com.linkwright.app.LinkingApp;
 import com.linkwright.stubs.PersonaBook;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Set;
 import java.util.HexFormat;
 
 /**
@@ -36,6 +38,21 @@ public final class Harness {
   }
 
   private static HarnessConfig runConfig;
+  /** Deliberate regressions for the next start; only the regression proof sets them. */
+  private static Set<Fault> faults = Set.of();
+
+  /**
+   * Stops the running app and stubs, so that the next scenario starts them again with these faults.
+   * For RegressionsIT only: nothing else in a run calls it, and no setting reaches it.
+   */
+  static synchronized void restartWithFaults(Set<Fault> next) {
+    if (instance != null) {
+      instance.stop();
+    }
+    instance = null;
+    startFailure = null;
+    faults = Set.copyOf(next);
+  }
 
   /** The run's settings, read once. */
   public static synchronized HarnessConfig config() {
@@ -56,7 +73,8 @@ public final class Harness {
         startFailure = e;
         throw e;
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "linkwright-shutdown"));
+      Harness started = instance;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "linkwright-shutdown"));
     }
     return instance;
   }
@@ -71,10 +89,13 @@ public final class Harness {
       byte[] secret = new byte[16];
       new SecureRandom().nextBytes(secret);
       String clientSecret = HexFormat.of().formatHex(secret);
-      LinkingApp app = LinkingApp.start(0, InstagramSettings.stubbedAt(stubs.instagramUrl(), clientId, clientSecret));
+      LinkingApp app = LinkingApp.start(0, InstagramSettings.stubbedAt(stubs.instagramUrl(), clientId, clientSecret), faults);
       stubs.register(new RegisteredApp("Linkwright Dashboard", clientId, clientSecret, app.instagramRedirectUri()));
       System.out.println("[linkwright] reference app: " + app.baseUrl() + "  stubbed Instagram: " + stubs.instagramUrl());
       return new Harness(config, browser, stubs, app, app.baseUrl());
+    }
+    if (!faults.isEmpty()) {
+      throw new IllegalStateException("The regression proof needs the embedded app: leave use.baseURL empty.");
     }
     // An app started elsewhere (./mvnw exec:java@app) talks to the stubs on their usual port.
     URI appUrl = URI.create(config.baseUrl);
@@ -127,7 +148,13 @@ public final class Harness {
     return "== Stubbed Instagram (" + stubs.instagramUrl() + ") ==\n" + stubs.instagramJournal(since);
   }
 
-  private void stop() {
+  private boolean stopped;
+
+  private synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     if (app != null) {
       app.close();
     }

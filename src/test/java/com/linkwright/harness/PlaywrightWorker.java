@@ -17,6 +17,7 @@ public final class PlaywrightWorker {
 
   private final Playwright playwright;
   private final Browser browser;
+  private volatile boolean closed;
 
   private PlaywrightWorker(Harness harness) {
     // Playwright cannot download browsers here; it drives the Chromium the locator found.
@@ -41,7 +42,7 @@ public final class PlaywrightWorker {
 
   public static PlaywrightWorker current(Harness harness) {
     PlaywrightWorker worker = CURRENT.get();
-    if (worker == null) {
+    if (worker == null || worker.closed) {
       worker = new PlaywrightWorker(harness);
       CURRENT.set(worker);
       ALL.add(worker);
@@ -55,6 +56,7 @@ public final class PlaywrightWorker {
 
   public static void closeAll() {
     for (PlaywrightWorker w : ALL) {
+      w.closed = true;
       w.playwright.close();
     }
     ALL.clear();
