@@ -26,10 +26,17 @@ public final class BrowserLocator {
   public record Located(Path executable, String how) {}
 
   private final HarnessConfig config;
+  private final java.util.Map<String, String> env;
   private final List<String> log = new ArrayList<>();
 
   public BrowserLocator(HarnessConfig config) {
+    this(config, System.getenv());
+  }
+
+  /** With the environment to look in (PATH, PLAYWRIGHT_BROWSERS_PATH): tests give it an empty machine. */
+  BrowserLocator(HarnessConfig config, java.util.Map<String, String> env) {
     this.config = config;
+    this.env = env;
   }
 
   public Located locate() {
@@ -107,16 +114,16 @@ public final class BrowserLocator {
     return Optional.empty();
   }
 
-  static Path playwrightBrowsers() {
-    String env = System.getenv("PLAYWRIGHT_BROWSERS_PATH");
-    if (env != null && !env.isBlank() && !"0".equals(env)) {
-      return Path.of(env);
+  private Path playwrightBrowsers() {
+    String dir = env.get("PLAYWRIGHT_BROWSERS_PATH");
+    if (dir != null && !dir.isBlank() && !"0".equals(dir)) {
+      return Path.of(dir);
     }
     return Path.of(System.getProperty("user.home"), ".cache", "ms-playwright");
   }
 
-  private static Optional<Path> onPath(String name) {
-    String path = System.getenv("PATH");
+  private Optional<Path> onPath(String name) {
+    String path = env.get("PATH");
     if (path == null) {
       return Optional.empty();
     }

@@ -1,0 +1,132 @@
+package com.linkwright.harness;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+
+import com.linkwright.app.InstagramSettings;
+import com.linkwright.app.LinkingApp;
+import com.linkwright.stubs.ProviderStubs;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Bad input to the harness fails fast, with one message that says what to do: an undefined step, a feature that
+ * does not parse, a port in use, a missing browser. (Bad settings: HarnessConfigTest; unknown personas: PersonaBookTest.)
+ */
+class BadInputTest {
+
+  @Test
+  void anUndefinedStepFailsTheScenarioWithItsSnippet(@TempDir Path dir) throws IOException {
+    Path feature = write(dir, "undefined.feature", """
+        Feature: a typo
+          Scenario: a step nobody wrote
+            Given I click the Instagram icon on the Social Acounts page
+        """);
+    List<String> failures = run(feature);
+    assertThat(failures).singleElement().asString()
+        .contains("The step 'I click the Instagram icon on the Social Acounts page' is undefined")
+        .contains("@Given(\"I click the Instagram icon on the Social Acounts page\")");
+  }
+
+  @Test
+  void aFeatureThatDoesNotParseNamesTheFileAndLine(@TempDir Path dir) throws IOException {
+    Path feature = write(dir, "broken.feature", """
+        Feature: broken
+          Scenario: one
+            Given I am signed in to the dashboard as a new user
+          Examples without an outline
+            | a |
+        """);
+    List<String> failures = run(feature);
+    assertThat(failures).singleElement().asString().contains("broken.feature").containsIgnoringCase("parse");
+  }
+
+  @Test
+  void aStubPortInUseSaysWhichAndWhatToDo() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      assertThatThrownBy(() -> ProviderStubs.start(Path.of("fixtures"), taken.getLocalPort()))
+          .hasMessageStartingWith("The stubbed Instagram could not listen on 127.0.0.1:" + taken.getLocalPort())
+          .hasMessageContaining("Free the port or choose another");
+    }
+  }
+
+  @Test
+  void anAppPortInUseSaysWhichAndWhatToDo() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      InstagramSettings settings = InstagramSettings.stubbedAt(URI.create("http://127.0.0.1:9"), "1", "2");
+      assertThatThrownBy(() -> LinkingApp.start(taken.getLocalPort(), settings))
+          .hasMessageStartingWith("The reference app could not listen on 127.0.0.1:" + taken.getLocalPort())
+          .hasMessageContaining("Free the port or choose another");
+    }
+  }
+
+  @Test
+  void noBrowserAndNoInstallSaysHowToGetOne(@TempDir Path empty) {
+    Properties never = new Properties();
+    never.setProperty("browser.install", "never");
+    HarnessConfig config = HarnessConfig.load(Path.of("playwright.config"), never);
+    BrowserLocator locator = new BrowserLocator(config, Map.of("PATH", empty.toString(), "PLAYWRIGHT_BROWSERS_PATH", empty.toString()));
+    assertThatThrownBy(locator::locate)
+        .isInstanceOf(BrowserLocator.BrowserNotFoundException.class)
+        .hasMessageContaining("No Chromium found")
+        .hasMessageContaining("apt-get install chromium")
+        .hasMessageContaining("-Dbrowser.executable=");
+  }
+
+  @Test
+  void aNamedBrowserThatIsNotThereIsNamed() {
+    Properties p = new Properties();
+    p.setProperty("browser.executable", "/opt/no-such/chrome");
+    HarnessConfig config = HarnessConfig.load(Path.of("playwright.config"), p);
+    assertThatThrownBy(() -> new BrowserLocator(config).locate())
+        .hasMessageContaining("browser.executable is '/opt/no-such/chrome', which is not an executable file");
+  }
+
+  private static Path write(Path dir, String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  /** Runs one feature file through the Cucumber engine; returns the failure messages. */
+  private static List<String> run(Path feature) {
+    List<String> failures = new CopyOnWriteArrayList<>();
+    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectFile(feature.toFile()))
+        .filters(includeEngines("cucumber"))
+        .configurationParameter(GLUE_PROPERTY_NAME, "com.linkwright.steps")
+        .configurationParameter(PLUGIN_PROPERTY_NAME, "summary")
+        .configurationParameter("cucumber.publish.quiet", "true")
+        // a dry run checks the glue without a browser: what `-Dcucumber.execution.dry-run=true` does for a user
+        .configurationParameter("cucumber.execution.dry-run", "true")
+        .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*")
+        .build(), new TestExecutionListener() {
+          @Override
+          public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+              failures.add(id.getDisplayName() + ": " + result.getThrowable().map(Throwable::toString).orElse("(no message)"));
+            }
+          }
+        });
+    return failures;
+  }
+}
