@@ -145,7 +145,9 @@ public final class Harness {
 
   /** What the stubbed providers received since {@code since}, secrets redacted. */
   public String providerJournal(Instant since) {
-    return "== Stubbed Instagram (" + stubs.instagramUrl() + ") ==\n" + stubs.instagramJournal(since);
+    String note = config.workers > 1 ? " (workers > 1: requests of scenarios running alongside may appear too)" : "";
+    return "== Stubbed Instagram (" + stubs.instagramUrl() + "), every request since the scenario began" + note + " ==\n"
+        + stubs.instagramJournal(since);
   }
 
   private boolean stopped;
