@@ -55,6 +55,27 @@ public final class SocialAccountsPage {
     assertThat(instagramIcon()).isVisible();
   }
 
+  public void expectNeedsRelinking(String username) {
+    assertThat(heading()).isVisible();
+    assertThat(instagramCard()).containsText("Needs to be relinked: @" + username);
+    assertThat(instagramCard()).containsText("Relink it to keep posting");
+    assertThat(instagramCard()).not().containsText("Linked: @");
+  }
+
+  /** How many Instagram accounts the card lists (linked or needing a relink). */
+  public Locator listedAccounts() {
+    return instagramCard().locator(".handle");
+  }
+
+  public void relinkInstagram() {
+    instagramCard().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Relink")).click();
+  }
+
+  /** A link in the message at the top of the page (the documented fixes link to where they are done). */
+  public void followNoticeLink(String name) {
+    notice().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
+  }
+
   public void unlinkInstagram() {
     instagramCard().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unlink")).click();
   }
