@@ -6,7 +6,6 @@ import com.linkwright.app.AccountTypes;
 import com.linkwright.harness.BrowserSession;
 import com.linkwright.pages.InstagramAppsAndWebsitesPage;
 import com.linkwright.pages.InstagramLoginPage;
-import com.linkwright.pages.InstagramPermissionsPage;
 import com.linkwright.pages.SocialAccountsPage;
 import com.linkwright.stubs.InstagramAccountState;
 import io.cucumber.java.en.Given;
@@ -29,16 +28,12 @@ public class RelinkSteps {
     return session.harness().instagramAccount(accounts.instagram());
   }
 
-  /** The whole direct flow, as a precondition: the scenario is about what happens after linking. */
+  /** The whole direct flow as a precondition, through its requests: the scenario is about what comes after linking. */
   @Given("my Instagram account {string} is linked")
   public void accountIsLinked(String persona) {
     accounts.useInstagramPersona(persona);
     var me = accounts.instagram();
-    socialAccounts.open().clickInstagramIcon();
-    new InstagramLoginPage(session.page(), session.harness().instagramUrl()).expectShown().logIn(me.username(), me.password());
-    InstagramPermissionsPage permissions = new InstagramPermissionsPage(session.page()).expectShown(me.username());
-    permissions.toggleOnAll();
-    permissions.allow();
+    socialAccounts.linkInstagramQuickly(session.harness().instagramUrl(), me.username(), me.password());
     socialAccounts.expectLinked(me.username(), AccountTypes.displayName(me.accountType()));
   }
 
