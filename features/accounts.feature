@@ -17,9 +17,7 @@ Feature: Account types and relinking
     And I am given the tip to switch my Instagram back to Personal and then back to Creator or Business
     And no Instagram account is linked
     When I switch my Instagram account to Personal and back to Creator
-    And I click the Instagram icon on the Social Accounts page
-    And I input my credentials and click Log in
-    And I toggle on all permissions for Instagram and click Allow
+    And I link my Instagram account again
     Then my Social Accounts page is updated with my Instagram account, shown as a Creator account
 
   @errors
@@ -30,9 +28,7 @@ Feature: Account types and relinking
     And I toggle on all permissions for Instagram and click Allow
     Then I am told "400: Session Invalid" with the documented ways out
     When I remove "Linkwright Dashboard" under Apps and websites in my Instagram settings
-    And I click the Instagram icon on the Social Accounts page
-    And I input my credentials and click Log in
-    And I toggle on all permissions for Instagram and click Allow
+    And I link my Instagram account again
     Then my Social Accounts page is updated with my Instagram account, shown as a Business account
 
   @errors

@@ -61,3 +61,11 @@ Feature: Posting an image to Instagram, within Instagram's image rules
     Then the dashboard answers with Ayrshare's error 156 saying "Instagram is not linked"
     And the page tells me the image was not posted because "Instagram is not linked. Link it on the Social Accounts page"
     And nothing was sent to Instagram
+
+  @errors
+  Scenario: Posting after Instagram revoked the dashboard's access asks me to relink
+    Given my Instagram account "brightside.bakery" is linked
+    When Instagram revokes the dashboard's access
+    And I post the image "square-1080.jpg" with the caption "Too late"
+    Then the dashboard answers with Ayrshare's error 156 saying "Instagram is not linked any more"
+    And the page tells me the image was not posted because "Relink Instagram on the Social Accounts page"

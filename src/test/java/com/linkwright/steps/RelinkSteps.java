@@ -37,6 +37,13 @@ public class RelinkSteps {
     socialAccounts.expectLinked(me.username(), AccountTypes.displayName(me.accountType()));
   }
 
+  /** The same flow once more, through its requests: the first pass in the scenario showed its screens. */
+  @When("I link my Instagram account again")
+  public void linkAgain() {
+    var me = accounts.instagram();
+    socialAccounts.linkInstagramQuickly(session.harness().instagramUrl(), me.username(), me.password());
+  }
+
   @Then("I am told that Instagram reports my account as a {word} account, not a Business or Creator one")
   public void toldReportedAs(String reported) {
     assertThat(socialAccounts.notice()).containsText("Your Instagram account isn't a Business or Creator account");
