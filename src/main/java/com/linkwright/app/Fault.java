@@ -11,5 +11,15 @@ public enum Fault {
   /** A Personal Instagram account is linked as if it were a Business account. */
   PERSONAL_TREATED_AS_BUSINESS,
   /** The confirmation shows the account of the previous link in this app, not the one just linked. */
-  CONFIRMATION_SHOWS_WRONG_ACCOUNT;
+  CONFIRMATION_SHOWS_WRONG_ACCOUNT,
+  /** The image width rule counts from 1079: an image one pixel too narrow goes to Instagram. */
+  IMAGE_WIDTH_OFF_BY_ONE,
+  /** The image goes to Instagram (a media container is created) before the image rules have looked at it. */
+  REFUSED_IMAGE_STILL_UPLOADED,
+  /** "Isn't a Business or Creator account" no longer carries the guide's tip: switch to Personal and back. */
+  STALE_TYPE_NOT_EXPLAINED,
+  /** "400: Session Invalid" is shown as Instagram's bare answer, without the documented ways out. */
+  SESSION_INVALID_FIXES_MISSING,
+  /** Social Accounts shows a revoked or expired token as linked, without asking Instagram. */
+  REVOKED_TOKEN_SHOWN_AS_LINKED;
 }

@@ -49,12 +49,15 @@ public final class LinkingApp implements AutoCloseable {
   private final Set<Fault> faults;
   private volatile String lastLinkedUsername;
   private final InstagramLoginClient instagram;
+  private final RelinkSupport relink;
   private final Javalin server;
   private volatile URI baseUrl;
 
   private LinkingApp(InstagramSettings settings, Set<Fault> faults) {
     this.faults = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
     this.instagram = new InstagramLoginClient(settings);
+    this.relink = new RelinkSupport(settings, this.faults);
+    InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), this::baseUrl);
     this.server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(files -> {
@@ -72,6 +75,7 @@ public final class LinkingApp implements AutoCloseable {
       config.routes.get("/auth/instagram/callback", this::instagramCallback);
       config.routes.get("/settings", this::settingsPage);
       config.routes.post("/settings", this::saveSettings);
+      posting.configure(config);
     });
   }
 
@@ -163,14 +167,23 @@ public final class LinkingApp implements AutoCloseable {
         missing.append("<p class=\"warn\">Missing permissions: ").append(esc(String.join(", ", ig.missing())))
             .append(". Posting may fail until you relink and allow them.</p>");
       }
+      String problem = relink.connectionProblem(instagram, ig);
+      if (problem != null) {
+        missing.append("<p class=\"warn\">").append(esc(problem)).append("</p>");
+      }
       card = """
           <span class="network-icon instagram linked" aria-hidden="true">%s</span>
-          <p class="state">Linked: <strong class="handle">@%s</strong> <span class="badge">%s account</span></p>%s
+          <p class="state">%s: <strong class="handle">@%s</strong> <span class="badge">%s account</span></p>%s
+          <form method="post" action="/social-accounts/instagram/link">
+            <input type="hidden" name="csrf" value="%s">
+            <button type="submit">Relink</button>
+          </form>
           <form method="post" action="/social-accounts/instagram/unlink">
             <input type="hidden" name="csrf" value="%s">
             <button type="submit">Unlink</button>
-          </form>""".formatted(INSTAGRAM_ICON, esc(ig.username()), esc(AccountTypes.displayName(ig.accountType())),
-          missing, esc(user.csrfToken));
+          </form>
+          <p><a href="/post">Post to Instagram</a></p>""".formatted(INSTAGRAM_ICON, problem == null ? "Linked" : "Needs to be relinked",
+          esc(ig.username()), esc(AccountTypes.displayName(ig.accountType())), missing, esc(user.csrfToken), esc(user.csrfToken));
     }
     ctx.html(Html.page("Social Accounts", user, """
         <h1>Social Accounts</h1>
@@ -234,7 +247,7 @@ public final class LinkingApp implements AutoCloseable {
             "@" + profile.username() + " is a " + AccountTypes.displayName(profile.accountType())
                 + " account. Instagram requires that your account be an Instagram Business or Instagram Creator account. "
                 + "To switch from a Personal to a Business or Creator account:",
-            SWITCH_TO_PROFESSIONAL);
+            relink.notProfessionalSteps());
       } else {
         List<String> missing = new ArrayList<>(InstagramSettings.PUBLISHING_SCOPES);
         missing.removeAll(grant.permissions());
@@ -242,16 +255,20 @@ public final class LinkingApp implements AutoCloseable {
         String shown = faults.contains(Fault.CONFIRMATION_SHOWS_WRONG_ACCOUNT) && lastLinkedUsername != null
             ? lastLinkedUsername : profile.username();
         lastLinkedUsername = profile.username();
+        LinkedInstagram before = user.instagram;
         user.instagram = new LinkedInstagram(profile.userId(), shown, accountType, grant.permissions(), missing, token);
         LOG.info("workspace {}: linked Instagram @{} ({})", user.id, profile.username(), profile.accountType());
         user.notice = missing.isEmpty()
             ? Notice.success("Instagram linked", "Your Instagram account @" + shown + " is now linked.")
             : new Notice(Tone.WARNING, "Instagram linked, but not all permissions were granted",
                 "Missing: " + String.join(", ", missing) + ". Posting may fail. Unlink and link again, and toggle on all permissions.", List.of());
+        if (before != null && before.userId().equals(profile.userId()) && missing.isEmpty()) {
+          user.notice = RelinkSupport.relinked(shown);
+        }
       }
     } catch (ProviderException e) {
       LOG.warn("workspace {}: Instagram linking failed: {}", user.id, e.getMessage());
-      user.notice = Notice.error("Instagram was not linked", "Instagram answered: " + e.getMessage());
+      user.notice = relink.linkFailed(e);
     }
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
   }

@@ -43,9 +43,13 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
   private final Map<String, AuthRequest> requests = new ConcurrentHashMap<>();
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
   private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+  private final InstagramAccountPages accountPages;
+  private final GraphPublishing publishing;
 
   public InstagramOAuth(PersonaBook personas) {
     this.personas = personas;
+    this.accountPages = new InstagramAccountPages(personas);
+    this.publishing = new GraphPublishing(this);
   }
 
   public void register(RegisteredApp app) {
@@ -75,6 +79,8 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
       case "token" -> token(request, out, String.valueOf(def.getTransformerParameters().getOrDefault("shape", "data")));
       case "exchange" -> exchange(request, out);
       case "me" -> me(request, out);
+      case "apps", "remove-app" -> accountPages.transform(step, request, out);
+      case "media", "media-publish" -> publishing.transform(step, request, out);
       default -> out.withStatus(500).withBody("unknown step '" + step + "' in an Instagram mapping").build();
     };
   }
@@ -118,6 +124,8 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
           .build();
     }
     ar.persona = persona.get();
+    // Instagram remembers the login in its own cookie: its settings pages (Apps and websites) use it
+    out.withHeader("Set-Cookie", accountPages.signIn(ar.persona));
     List<Map<String, Object>> permissions = new ArrayList<>();
     for (String scope : ar.scopes()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -148,7 +156,11 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
       granted.retainAll(ar.scopes());
       granted.add(REQUIRED_SCOPE);
       String code = Tokens.random("AQ", 96);
-      codes.put(code, new Grant(ar.app(), ar.redirectUri(), ar.persona, List.copyOf(granted), false));
+      InstagramAccountState account = personas.state(ar.persona);
+      boolean sessionInvalid = account.hasStaleAuthorization(ar.app().name());
+      account.authorized(ar.app().name());
+      codes.put(code, new Grant(ar.app(), ar.redirectUri(), ar.persona, List.copyOf(granted), false,
+          account.tokenGeneration(), sessionInvalid));
       location.append("code=").append(enc(code));
     }
     if (ar.state() != null) {
@@ -177,6 +189,10 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
     if (!grant.redirectUri().equals(form.first("redirect_uri"))) {
       return igError(out, "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request");
     }
+    if (grant.sessionInvalid()) {
+      // the account authorized this app before and Instagram still holds that authorization (troubleshooting guide)
+      return igError(out, "Session Invalid");
+    }
     String token = Tokens.random("IGAA", 48);
     tokens.put(token, grant);
     ObjectNode entry = JSON.createObjectNode()
@@ -195,7 +211,8 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
       return graphError(out, 190, "Invalid OAuth access token - Cannot parse access token");
     }
     String token = Tokens.random("IGAA", 64);
-    tokens.put(token, new Grant(shortLived.app(), shortLived.redirectUri(), shortLived.persona(), shortLived.scopes(), true));
+    tokens.put(token, new Grant(shortLived.app(), shortLived.redirectUri(), shortLived.persona(), shortLived.scopes(), true,
+        shortLived.generation(), false));
     ObjectNode body = JSON.createObjectNode().put("access_token", token).put("token_type", "bearer").put("expires_in", 5183944);
     return out.withStatus(200).withBody(body.toString()).build();
   }
@@ -210,6 +227,9 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
     if (grant == null) {
       return graphError(out, 190, "Invalid OAuth access token - Cannot parse access token");
     }
+    if (!isLive(grant)) {
+      return revoked(out, grant);
+    }
     Persona p = grant.persona();
     String fields = q.first("fields") == null ? "id,username" : q.first("fields");
     ObjectNode body = JSON.createObjectNode();
@@ -218,14 +238,30 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
         case "id", "user_id" -> body.put(field.trim(), p.userId());
         case "username" -> body.put("username", p.username());
         case "name" -> body.put("name", p.name());
-        case "account_type" -> body.put("account_type", p.accountType());
+        case "account_type" -> body.put("account_type", personas.state(p).reportedAccountType());
         default -> { }
       }
     }
     return out.withStatus(200).withBody(body.toString()).build();
   }
 
-  private static String bearer(Request request) {
+  /** The grant behind a token, or null for a token Instagram never issued. */
+  Grant grant(String token) {
+    return token == null ? null : tokens.get(token);
+  }
+
+  /** Still authorized: not revoked, and the app not removed, since the token was issued. */
+  boolean isLive(Grant grant) {
+    return grant.generation() == personas.state(grant.persona()).tokenGeneration();
+  }
+
+  /** Graph's answer to a token whose authorization is gone: 190, subcode 458 (the app is no longer authorized). */
+  static ResponseDefinition revoked(ResponseDefinitionBuilder out, Grant grant) {
+    return graphError(out, 190, 458, "Error validating access token: User " + grant.persona().userId()
+        + " has not authorized application " + grant.app().clientId() + ".");
+  }
+
+  static String bearer(Request request) {
     String auth = request.getHeader("Authorization");
     return auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
   }
@@ -250,8 +286,15 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
   }
 
   static ResponseDefinition graphError(ResponseDefinitionBuilder out, int code, String message) {
-    ObjectNode error = JSON.createObjectNode().put("message", message).put("type", "OAuthException").put("code", code)
-        .put("fbtrace_id", Tokens.random("A", 9));
+    return graphError(out, code, 0, message);
+  }
+
+  static ResponseDefinition graphError(ResponseDefinitionBuilder out, int code, int subcode, String message) {
+    ObjectNode error = JSON.createObjectNode().put("message", message).put("type", "OAuthException").put("code", code);
+    if (subcode != 0) {
+      error.put("error_subcode", subcode);
+    }
+    error.put("fbtrace_id", Tokens.random("A", 9));
     return out.withStatus(400).withHeader("Content-Type", "application/json; charset=utf-8")
         .withBody(JSON.createObjectNode().set("error", error).toString()).build();
   }
@@ -281,5 +324,7 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
     String state() { return state; }
   }
 
-  private record Grant(RegisteredApp app, String redirectUri, Persona persona, List<String> scopes, boolean longLived) {}
+  /** What a code or token stands for; {@code generation} ties it to the account's authorization at the time. */
+  record Grant(RegisteredApp app, String redirectUri, Persona persona, List<String> scopes, boolean longLived,
+               int generation, boolean sessionInvalid) {}
 }

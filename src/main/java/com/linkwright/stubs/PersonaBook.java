@@ -26,6 +26,7 @@ public final class PersonaBook {
 
   private final Map<String, Persona> declared;
   private final Map<String, Persona> byPassword = new ConcurrentHashMap<>();
+  private final Map<String, InstagramAccountState> states = new ConcurrentHashMap<>();
   private final AtomicLong copies = new AtomicLong();
   private final Path source;
 
@@ -76,6 +77,11 @@ public final class PersonaBook {
     Persona copy = base.copy(base.password() + "-" + HexFormat.of().formatHex(secret), base.userId() + n);
     byPassword.put(key(copy.username(), copy.password()), copy);
     return copy;
+  }
+
+  /** What Instagram currently holds about this account (reported type, authorized apps, revocations); per copy. */
+  public InstagramAccountState state(Persona persona) {
+    return states.computeIfAbsent(persona.userId(), id -> new InstagramAccountState(persona));
   }
 
   public Optional<Persona> authenticate(String username, String password) {

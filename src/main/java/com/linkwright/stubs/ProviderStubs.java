@@ -77,6 +77,24 @@ public final class ProviderStubs implements AutoCloseable {
     return journal(instagram, since);
   }
 
+  /** One request the stubbed provider received: its body, and the body it answered with. */
+  public record Received(String body, String answer) {}
+
+  /**
+   * What the stubbed Instagram received since {@code since} with this method on this path (a Graph version prefix
+   * allowed), oldest first. Paths that carry a scenario's own IG user id see only that scenario's calls.
+   */
+  public List<Received> instagramReceived(Instant since, String method, String path) {
+    Pattern wanted = Pattern.compile("(/v[0-9.]+)?" + Pattern.quote(path));
+    return instagram.getAllServeEvents().stream()
+        .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(since))
+        .filter(e -> e.getRequest().getMethod().getName().equals(method)
+            && wanted.matcher(URI.create(e.getRequest().getUrl()).getPath()).matches())
+        .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        .map(e -> new Received(e.getRequest().getBodyAsString(), e.getResponse() == null ? "" : e.getResponse().getBodyAsString()))
+        .toList();
+  }
+
   private static String journal(WireMockServer server, Instant since) {
     List<ServeEvent> events = server.getAllServeEvents().stream()
         .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(since))

@@ -55,6 +55,11 @@ public final class BrowserSession {
     activePage = page;
   }
 
+  /** When the scenario began: what the stubs received since then is this scenario's (and its neighbours'). */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
   public Harness harness() {
     return harness;
   }

@@ -143,6 +143,16 @@ public final class Harness {
     return stubs.instagramUrl();
   }
 
+  /** What the stubbed Instagram received on one path since {@code since} (bodies and answers, unredacted). */
+  public java.util.List<ProviderStubs.Received> instagramReceived(Instant since, String method, String path) {
+    return stubs.instagramReceived(since, method, path);
+  }
+
+  /** What the stubbed Instagram holds about a persona copy: its reported type, authorized apps, revocations. */
+  public com.linkwright.stubs.InstagramAccountState instagramAccount(com.linkwright.stubs.Persona persona) {
+    return stubs.instagramPersonas().state(persona);
+  }
+
   /** What the stubbed providers received since {@code since}, secrets redacted. */
   public String providerJournal(Instant since) {
     String note = config.workers > 1 ? " (workers > 1: requests of scenarios running alongside may appear too)" : "";

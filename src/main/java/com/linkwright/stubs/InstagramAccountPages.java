@@ -1,0 +1,56 @@
+package com.linkwright.stubs;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Cookie;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Instagram's own settings pages that the troubleshooting guide sends people to: "Your app and media → Website
+ * permissions → Apps and websites", where an app the account authorized can be removed. Reached with the Instagram
+ * login cookie that the authorization window's login sets, as on the real site.
+ */
+final class InstagramAccountPages {
+  static final String COOKIE = "sessionid";
+  private final PersonaBook personas;
+  private final Map<String, Persona> sessions = new ConcurrentHashMap<>();
+
+  InstagramAccountPages(PersonaBook personas) {
+    this.personas = personas;
+  }
+
+  /** A new Instagram login for the persona: the Set-Cookie header value. */
+  String signIn(Persona persona) {
+    String id = Tokens.random("", 24);
+    sessions.put(id, persona);
+    return COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax";
+  }
+
+  ResponseDefinition transform(String step, Request request, ResponseDefinitionBuilder out) {
+    Cookie cookie = request.getCookies().get(COOKIE);
+    Persona persona = cookie == null ? null : sessions.get(cookie.getValue());
+    if (persona == null) {
+      return out.withStatus(200).withBodyFile("error.html")
+          .withTransformerParameter("title", "Log in to Instagram")
+          .withTransformerParameter("message", "Log in to see your apps and websites.")
+          .build();
+    }
+    InstagramAccountState account = personas.state(persona);
+    if ("remove-app".equals(step)) {
+      String app = Form.parse(request.getBodyAsString()).first("app");
+      if (app != null && account.apps().contains(app)) {
+        account.removeApp(app);
+      }
+      return out.withStatus(303).withHeader("Location", "/accounts/manage_access/?removed=" + InstagramOAuth.enc(String.valueOf(app)))
+          .withHeader("Cache-Control", "no-store").build();
+    }
+    String removed = Form.parse(URI.create(request.getUrl()).getRawQuery()).first("removed");
+    return out.withTransformerParameter("username", persona.username())
+        .withTransformerParameter("apps", account.apps())
+        .withTransformerParameter("removed", removed == null ? "" : removed)
+        .build();
+  }
+}

@@ -1,0 +1,103 @@
+package com.linkwright.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ImageRulesTest {
+
+  @ParameterizedTest(name = "{0} x {1} {2}: accepted={3}")
+  @CsvSource({
+      "1080, 1080, jpg, true",
+      "1079, 1079, jpg, false",
+      "1080, 1350, jpg, true",   // exactly 4:5
+      "1080, 1351, jpg, false",  // just taller than 4:5
+      "1910, 1000, jpg, true",   // exactly 1.91:1
+      "1911, 1000, jpg, false",  // just wider than 1.91:1
+      "1080, 1080, png, true",
+      "1080, 1080, gif, true",
+      "1079, 1349, png, false"})
+  void widthAndAspectRatioEdges(int width, int height, String format, boolean accepted) throws IOException {
+    ImageRules.Verdict verdict = ImageRules.check(image(width, height, format));
+    assertThat(verdict).isInstanceOf(accepted ? ImageRules.Accepted.class : ImageRules.Refused.class);
+  }
+
+  @Test
+  void tooNarrowSaysHowWideItIsAndWhatIsNeeded() throws IOException {
+    ImageRules.Refused refused = (ImageRules.Refused) ImageRules.check(image(1079, 1079, "jpg"));
+    assertThat(refused.code()).isEqualTo(ImageRules.CODE_TOO_NARROW);
+    assertThat(refused.message()).isEqualTo("The image is 1079 pixels wide. Instagram needs images at least 1080 pixels wide.");
+  }
+
+  @Test
+  void aspectRatioRefusalNamesTheRatioAndTheRange() throws IOException {
+    ImageRules.Refused refused = (ImageRules.Refused) ImageRules.check(image(1911, 1000, "jpg"));
+    assertThat(refused.code()).isEqualTo(ImageRules.CODE_ASPECT_RATIO);
+    assertThat(refused.message()).contains("1911 × 1000 pixels", "1.911:1", "from 4:5 (0.8:1, portrait) to 1.91:1");
+  }
+
+  @Test
+  void eightMegabytesExactlyIsAcceptedOneByteMoreIsNot() throws IOException {
+    byte[] jpeg = image(1080, 1080, "jpg");
+    assertThat(ImageRules.check(Arrays.copyOf(jpeg, (int) ImageRules.MAX_BYTES))).isInstanceOf(ImageRules.Accepted.class);
+    ImageRules.Verdict over = ImageRules.check(Arrays.copyOf(jpeg, (int) ImageRules.MAX_BYTES + 1));
+    assertThat(over).isEqualTo(new ImageRules.Refused(ImageRules.CODE_TOO_LARGE,
+        "The image is 8.0 MB. Instagram takes images up to 8 MB: make it smaller and try again."));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"bmp, BMP", "tiff, TIFF"})
+  void formatsInstagramDoesNotTakeAreRefusedByName(String format, String named) throws IOException {
+    ImageRules.Refused refused = (ImageRules.Refused) ImageRules.check(image(1080, 1080, format));
+    assertThat(refused.code()).isEqualTo(ImageRules.CODE_FORMAT);
+    assertThat(refused.message()).startsWith(named + " images can't be posted to Instagram");
+  }
+
+  @Test
+  void webpIsKnownByItsBytesAndRefused() {
+    byte[] webp = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(((ImageRules.Refused) ImageRules.check(webp)).code()).isEqualTo(ImageRules.CODE_FORMAT);
+  }
+
+  @Test
+  void aCorruptOrEmptyFileIsRefusedAsUnreadable() {
+    byte[] corrupt = new byte[2048];
+    Arrays.fill(corrupt, (byte) 0x5A);
+    corrupt[0] = (byte) 0xFF;
+    corrupt[1] = (byte) 0xD8;
+    corrupt[2] = (byte) 0xFF;
+    assertThat(((ImageRules.Refused) ImageRules.check(corrupt)).code()).isEqualTo(ImageRules.CODE_UNREADABLE);
+    assertThat(((ImageRules.Refused) ImageRules.check(new byte[0])).code()).isEqualTo(ImageRules.CODE_UNREADABLE);
+    assertThat(((ImageRules.Refused) ImageRules.check("just text".getBytes())).code()).isEqualTo(ImageRules.CODE_UNREADABLE);
+  }
+
+  @Test
+  void aPngIsHandedToInstagramAsAJpegOfTheSameSize() throws IOException {
+    ImageRules.Accepted accepted = (ImageRules.Accepted) ImageRules.check(image(1080, 1350, "png"));
+    assertThat(accepted.format()).isEqualTo("PNG");
+    assertThat(ImageRules.sniff(accepted.jpeg())).isEqualTo("JPEG");
+    BufferedImage back = ImageIO.read(new java.io.ByteArrayInputStream(accepted.jpeg()));
+    assertThat(back.getWidth()).isEqualTo(1080);
+    assertThat(back.getHeight()).isEqualTo(1350);
+  }
+
+  @Test
+  void aJpegIsHandedOverUntouched() throws IOException {
+    byte[] jpeg = image(1080, 1080, "jpg");
+    assertThat(((ImageRules.Accepted) ImageRules.check(jpeg)).jpeg()).isSameAs(jpeg);
+  }
+
+  static byte[] image(int width, int height, String format) throws IOException {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(ImageIO.write(image, format, out)).as("JDK writes " + format).isTrue();
+    return out.toByteArray();
+  }
+}

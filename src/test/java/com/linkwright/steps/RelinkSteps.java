@@ -1,0 +1,121 @@
+package com.linkwright.steps;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.linkwright.app.AccountTypes;
+import com.linkwright.harness.BrowserSession;
+import com.linkwright.pages.InstagramAppsAndWebsitesPage;
+import com.linkwright.pages.InstagramLoginPage;
+import com.linkwright.pages.SocialAccountsPage;
+import com.linkwright.stubs.InstagramAccountState;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+/** Account types and relinking: the reset tip, "400: Session Invalid", a revoked token, linking the same account again. */
+public class RelinkSteps {
+  private final BrowserSession session;
+  private final Accounts accounts;
+  private final SocialAccountsPage socialAccounts;
+
+  public RelinkSteps(BrowserSession session, Accounts accounts) {
+    this.session = session;
+    this.accounts = accounts;
+    this.socialAccounts = new SocialAccountsPage(session.page());
+  }
+
+  private InstagramAccountState onInstagram() {
+    return session.harness().instagramAccount(accounts.instagram());
+  }
+
+  /** The whole direct flow as a precondition, through its requests: the scenario is about what comes after linking. */
+  @Given("my Instagram account {string} is linked")
+  public void accountIsLinked(String persona) {
+    accounts.useInstagramPersona(persona);
+    var me = accounts.instagram();
+    socialAccounts.linkInstagramQuickly(session.harness().instagramUrl(), me.username(), me.password());
+    socialAccounts.expectLinked(me.username(), AccountTypes.displayName(me.accountType()));
+  }
+
+  /** The same flow once more, through its requests: the first pass in the scenario showed its screens. */
+  @When("I link my Instagram account again")
+  public void linkAgain() {
+    var me = accounts.instagram();
+    socialAccounts.linkInstagramQuickly(session.harness().instagramUrl(), me.username(), me.password());
+  }
+
+  @Then("I am told that Instagram reports my account as a {word} account, not a Business or Creator one")
+  public void toldReportedAs(String reported) {
+    assertThat(socialAccounts.notice()).containsText("Your Instagram account isn't a Business or Creator account");
+    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " is a " + reported + " account");
+  }
+
+  @Then("I am given the tip to switch my Instagram back to Personal and then back to Creator or Business")
+  public void givenResetTip() {
+    assertThat(socialAccounts.notice()).containsText(
+        "If you do have a Business or Creator account, try switching your Instagram back to Personal and then back to Creator or Business.");
+    session.attachScreenshot("Account type reported stale: the guide's reset tip");
+  }
+
+  @When("I switch my Instagram account to Personal and back to {word}")
+  public void switchToPersonalAndBack(String type) {
+    // done in the Instagram mobile app, which the harness does not draw: the stub's account changes as the app would
+    onInstagram().switchAccountType("Personal");
+    onInstagram().switchAccountType(switch (type) {
+      case "Creator" -> "Media_Creator";
+      case "Business" -> "Business";
+      default -> throw new IllegalArgumentException("Switch back to Creator or Business, not '" + type + "'");
+    });
+  }
+
+  @Then("I am told {string} with the documented ways out")
+  public void toldSessionInvalid(String title) {
+    assertThat(socialAccounts.notice()).containsText(title);
+    assertThat(socialAccounts.notice()).containsText("has already authorized Linkwright Dashboard");
+    assertThat(socialAccounts.notice()).containsText(
+        "go to Your app and media → Website permissions → Apps and websites and click Remove next to Linkwright Dashboard");
+    assertThat(socialAccounts.notice()).containsText("If it is a business account and that does not help, turn off Instagram Login");
+    assertThat(socialAccounts.notice()).containsText("link through the Facebook Page connected to your Instagram account");
+    socialAccounts.expectNotLinked();
+    session.attachScreenshot("400: Session Invalid, with the ways out");
+  }
+
+  @When("I remove {string} under Apps and websites in my Instagram settings")
+  public void removeUnderAppsAndWebsites(String app) {
+    socialAccounts.followNoticeLink("open Apps and websites on Instagram");
+    InstagramAppsAndWebsitesPage apps = new InstagramAppsAndWebsitesPage(session.page()).expectShown(accounts.instagram().username());
+    session.attachScreenshot("Instagram: Apps and websites");
+    apps.remove(app);
+    session.attachScreenshot("Instagram: app removed");
+  }
+
+  @When("Instagram revokes the dashboard's access")
+  public void instagramRevokes() {
+    onInstagram().revokeAccess();
+  }
+
+  @Then("my Social Accounts page shows my Instagram account as needing to be relinked")
+  public void showsNeedsRelinking() {
+    socialAccounts.open().expectNeedsRelinking(accounts.instagram().username());
+    session.attachScreenshot("Needs to be relinked");
+  }
+
+  @When("I click Relink on my Instagram account")
+  public void clickRelink() {
+    socialAccounts.relinkInstagram();
+    new InstagramLoginPage(session.page(), session.harness().instagramUrl()).expectShown();
+  }
+
+  @Then("I am told that my Instagram account was relinked")
+  public void toldRelinked() {
+    assertThat(socialAccounts.notice()).containsText("Instagram relinked");
+    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " was already linked");
+  }
+
+  @Then("my Social Accounts page shows my Instagram account linked once, as a {word} account")
+  public void linkedOnce(String type) {
+    socialAccounts.expectLinked(accounts.instagram().username(), type);
+    assertThat(socialAccounts.listedAccounts()).hasCount(1);
+    session.attachScreenshot("Relinked, listed once");
+  }
+}
