@@ -11,5 +11,13 @@ public enum Fault {
   /** A Personal Instagram account is linked as if it were a Business account. */
   PERSONAL_TREATED_AS_BUSINESS,
   /** The confirmation shows the account of the previous link in this app, not the one just linked. */
-  CONFIRMATION_SHOWS_WRONG_ACCOUNT;
+  CONFIRMATION_SHOWS_WRONG_ACCOUNT,
+  /** The dashboard does not check that its Facebook pop-up opened: when the browser blocks it, nothing is said. */
+  POPUP_BLOCK_NOT_NOTICED,
+  /** The dashboard acts on any window's "Facebook login finished" message, whatever its origin. */
+  MESSAGE_ORIGIN_NOT_CHECKED,
+  /** Whatever Instagram account the user selects, the first one Facebook offered is linked. */
+  CHOSEN_ACCOUNT_IGNORED,
+  /** Permissions declined on Facebook go unnoticed: the account is linked and posting fails later. */
+  DECLINED_PERMISSIONS_IGNORED;
 }

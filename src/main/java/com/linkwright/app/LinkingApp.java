@@ -49,12 +49,14 @@ public final class LinkingApp implements AutoCloseable {
   private final Set<Fault> faults;
   private volatile String lastLinkedUsername;
   private final InstagramLoginClient instagram;
+  private final FacebookLinking facebookLinking;
   private final Javalin server;
   private volatile URI baseUrl;
 
-  private LinkingApp(InstagramSettings settings, Set<Fault> faults) {
+  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults) {
     this.faults = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
     this.instagram = new InstagramLoginClient(settings);
+    this.facebookLinking = new FacebookLinking(facebookSettings, this.faults, this::baseUrl, this::requireUser, this::requirePostFrom);
     this.server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(files -> {
@@ -72,6 +74,7 @@ public final class LinkingApp implements AutoCloseable {
       config.routes.get("/auth/instagram/callback", this::instagramCallback);
       config.routes.get("/settings", this::settingsPage);
       config.routes.post("/settings", this::saveSettings);
+      facebookLinking.addRoutes(config.routes);
     });
   }
 
@@ -82,7 +85,13 @@ public final class LinkingApp implements AutoCloseable {
 
   /** Starts the app with deliberate regressions: only for proving that the suite catches them. */
   public static LinkingApp start(int port, InstagramSettings settings, Set<Fault> faults) {
-    LinkingApp app = new LinkingApp(settings, faults);
+    return start(port, settings, FacebookSettings.stubbedAt(URI.create("http://127.0.0.1:8090"),
+        com.linkwright.stubs.StubsMain.DEMO_FACEBOOK_APP_ID, com.linkwright.stubs.StubsMain.DEMO_CLIENT_SECRET), faults);
+  }
+
+  /** Starts the app with both ways of linking Instagram configured (and deliberate regressions, if any). */
+  public static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults) {
+    LinkingApp app = new LinkingApp(settings, facebook, faults);
     if (!faults.isEmpty()) {
       LOG.warn("reference app started WITH FAULTS {}: for the regression proof only", faults);
     }
@@ -106,6 +115,14 @@ public final class LinkingApp implements AutoCloseable {
 
   public static URI instagramRedirectUri(URI base) {
     return URI.create(base + "/auth/instagram/callback");
+  }
+
+  public URI facebookRedirectUri() {
+    return FacebookLinking.redirectUri(baseUrl);
+  }
+
+  public static URI facebookRedirectUri(URI base) {
+    return FacebookLinking.redirectUri(base);
   }
 
   @Override
@@ -150,7 +167,9 @@ public final class LinkingApp implements AutoCloseable {
     user.notice = null;
     LinkedInstagram ig = user.instagram;
     String card;
-    if (ig == null) {
+    if (ig == null && !user.instagramLogin) {
+      card = facebookLinking.linkCard(user, ctx.queryParam("connect"));
+    } else if (ig == null) {
       card = """
           <form method="post" action="/social-accounts/instagram/link" class="link-form">
             <input type="hidden" name="csrf" value="%s">
@@ -165,12 +184,12 @@ public final class LinkingApp implements AutoCloseable {
       }
       card = """
           <span class="network-icon instagram linked" aria-hidden="true">%s</span>
-          <p class="state">Linked: <strong class="handle">@%s</strong> <span class="badge">%s account</span></p>%s
+          <p class="state">Linked: <strong class="handle">@%s</strong> <span class="badge">%s account</span></p>%s%s
           <form method="post" action="/social-accounts/instagram/unlink">
             <input type="hidden" name="csrf" value="%s">
             <button type="submit">Unlink</button>
           </form>""".formatted(INSTAGRAM_ICON, esc(ig.username()), esc(AccountTypes.displayName(ig.accountType())),
-          missing, esc(user.csrfToken));
+          FacebookLinking.viaLine(user), missing, esc(user.csrfToken));
     }
     ctx.html(Html.page("Social Accounts", user, """
         <h1>Social Accounts</h1>
@@ -263,6 +282,7 @@ public final class LinkingApp implements AutoCloseable {
     }
     LinkedInstagram was = user.instagram;
     user.instagram = null;
+    user.instagramViaPage = null;
     if (was != null) {
       LOG.info("workspace {}: unlinked Instagram @{}", user.id, was.username());
       user.notice = Notice.success("Instagram unlinked", "@" + was.username() + " is no longer linked.");
@@ -349,7 +369,7 @@ public final class LinkingApp implements AutoCloseable {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
-  private static final String INSTAGRAM_ICON = """
+  static final String INSTAGRAM_ICON = """
       <svg viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
         <rect x="2" y="2" width="20" height="20" rx="6" fill="none" stroke="currentColor" stroke-width="2"/>
         <circle cx="12" cy="12" r="4.5" fill="none" stroke="currentColor" stroke-width="2"/>

@@ -12,6 +12,11 @@ final class Workspace {
   volatile LinkedInstagram instagram;
   volatile PendingLink pending;
   volatile Notice notice;
+  // linking through Facebook (FacebookLinking): the dialog under way, what it offered, the Page of the linked account
+  volatile FacebookLinking.Pending facebookPending;
+  volatile FacebookLinking.Offer facebookOffer;
+  volatile boolean facebookAskAgain;
+  volatile String instagramViaPage;
 
   Workspace(String id, String name, String csrfToken) {
     this.id = id;
