@@ -1,7 +1,9 @@
 package com.linkwright.harness;
 
+import com.linkwright.app.FacebookSettings;
 import com.linkwright.app.InstagramSettings;
 import com.linkwright.app.LinkingApp;
+import com.linkwright.stubs.FacebookPersonaBook;
 import com.linkwright.stubs.PersonaBook;
 import com.linkwright.stubs.ProviderStubs;
 import com.linkwright.stubs.RegisteredApp;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * What one run shares, started once and read-only afterwards: the settings, the browser to launch, the stubbed
@@ -61,9 +64,15 @@ public final class Harness {
       byte[] secret = new byte[16];
       new SecureRandom().nextBytes(secret);
       String clientSecret = HexFormat.of().formatHex(secret);
-      LinkingApp app = LinkingApp.start(0, InstagramSettings.stubbedAt(stubs.instagramUrl(), clientId, clientSecret));
+      String facebookAppId = StubsMain.DEMO_FACEBOOK_APP_ID;
+      new SecureRandom().nextBytes(secret);
+      String facebookSecret = HexFormat.of().formatHex(secret);
+      LinkingApp app = LinkingApp.start(0, InstagramSettings.stubbedAt(stubs.instagramUrl(), clientId, clientSecret),
+          FacebookSettings.stubbedAt(stubs.facebookUrl(), facebookAppId, facebookSecret), Set.of());
       stubs.register(new RegisteredApp("Linkwright Dashboard", clientId, clientSecret, app.instagramRedirectUri()));
-      System.out.println("[linkwright] reference app: " + app.baseUrl() + "  stubbed Instagram: " + stubs.instagramUrl());
+      stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", facebookAppId, facebookSecret, app.facebookRedirectUri()));
+      System.out.println("[linkwright] reference app: " + app.baseUrl() + "  stubbed Instagram: " + stubs.instagramUrl()
+          + "  stubbed Facebook: " + stubs.facebookUrl());
       return new Harness(config, browser, stubs, app, app.baseUrl());
     }
     // An app started elsewhere (./mvnw exec:java@app) talks to the stubs on their usual port.
@@ -71,7 +80,10 @@ public final class Harness {
     ProviderStubs stubs = ProviderStubs.start(fixtures, 8089);
     stubs.register(new RegisteredApp("Linkwright Dashboard", StubsMain.DEMO_CLIENT_ID, StubsMain.DEMO_CLIENT_SECRET,
         LinkingApp.instagramRedirectUri(appUrl)));
-    System.out.println("[linkwright] app under test: " + appUrl + "  stubbed Instagram: " + stubs.instagramUrl());
+    stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", StubsMain.DEMO_FACEBOOK_APP_ID,
+        StubsMain.DEMO_CLIENT_SECRET, LinkingApp.facebookRedirectUri(appUrl)));
+    System.out.println("[linkwright] app under test: " + appUrl + "  stubbed Instagram: " + stubs.instagramUrl()
+        + "  stubbed Facebook: " + stubs.facebookUrl());
     return new Harness(config, browser, stubs, null, appUrl);
   }
 
@@ -83,9 +95,18 @@ public final class Harness {
     return stubs.instagramUrl();
   }
 
+  public FacebookPersonaBook facebookPersonas() {
+    return stubs.facebookPersonas();
+  }
+
+  public URI facebookUrl() {
+    return stubs.facebookUrl();
+  }
+
   /** What the stubbed providers received since {@code since}, secrets redacted. */
   public String providerJournal(Instant since) {
-    return "== Stubbed Instagram (" + stubs.instagramUrl() + ") ==\n" + stubs.instagramJournal(since);
+    return "== Stubbed Instagram (" + stubs.instagramUrl() + ") ==\n" + stubs.instagramJournal(since)
+        + "\n== Stubbed Facebook (" + stubs.facebookUrl() + ") ==\n" + stubs.facebookJournal(since);
   }
 
   private void stop() {
