@@ -15,6 +15,7 @@ import com.linkwright.pages.SocialAccountsPage;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.TimeoutError;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -310,10 +311,16 @@ public class FacebookSteps {
     new FacebookLoginPage(popup, session.harness().facebookUrl()).expectShown();
     String foreignOrigin = session.harness().facebookUrl().toString();
     // the dashboard logs each message it refuses: wait for that rather than for time to pass
-    session.page().waitForConsoleMessage(new Page.WaitForConsoleMessageOptions()
-            .setPredicate(m -> m.text().startsWith("Ignored a message from " + foreignOrigin))
-            .setTimeout(session.harness().config.expectTimeout),
-        () -> popup.navigate(foreignOrigin + "/linkwright-test/forged-message"));
+    try {
+      session.page().waitForConsoleMessage(new Page.WaitForConsoleMessageOptions()
+              .setPredicate(m -> m.text().startsWith("Ignored a message from " + foreignOrigin))
+              .setTimeout(session.harness().config.expectTimeout),
+          () -> popup.navigate(foreignOrigin + "/linkwright-test/forged-message"));
+    } catch (TimeoutError e) {
+      throw new AssertionError("The dashboard did not refuse the message from " + foreignOrigin + " (no \"Ignored a message\" "
+          + "warning in its console); it is now at " + session.page().url() + " and says: "
+          + session.page().locator("main").innerText().replaceAll("\\s+", " "), e);
+    }
     assertThat(popup.getByText("Forged message sent to the window that opened me.")).isVisible();
   }
 
