@@ -21,5 +21,13 @@ public enum Fault {
   /** "400: Session Invalid" is shown as Instagram's bare answer, without the documented ways out. */
   SESSION_INVALID_FIXES_MISSING,
   /** Social Accounts shows a revoked or expired token as linked, without asking Instagram. */
-  REVOKED_TOKEN_SHOWN_AS_LINKED;
+  REVOKED_TOKEN_SHOWN_AS_LINKED,
+  /** The dashboard does not check that its Facebook pop-up opened: when the browser blocks it, nothing is said. */
+  POPUP_BLOCK_NOT_NOTICED,
+  /** The dashboard acts on any window's "Facebook login finished" message, whatever its origin. */
+  MESSAGE_ORIGIN_NOT_CHECKED,
+  /** Whatever Instagram account the user selects, the first one Facebook offered is linked. */
+  CHOSEN_ACCOUNT_IGNORED,
+  /** Permissions declined on Facebook go unnoticed: the account is linked and posting fails later. */
+  DECLINED_PERMISSIONS_IGNORED;
 }

@@ -124,6 +124,13 @@ final class InstagramPosting {
           "Instagram is not linked. Link it on the Social Accounts page, then post again.", caption));
       return;
     }
+    if (!ig.viaInstagramLogin()) {
+      // the reference app publishes through Instagram's Graph with an Instagram Login token only (see README)
+      answer(ctx, HttpStatus.BAD_REQUEST, AyrshareResponse.error(AyrshareResponse.CODE_PUBLISH_FAILED,
+          "Posting to an account linked through a Facebook Page is not supported by this reference app yet: link @"
+              + ig.username() + " with Instagram Login to post.", caption));
+      return;
+    }
     byte[] bytes = upload(ctx.uploadedFile("media"));
     if (faults.contains(Fault.REFUSED_IMAGE_STILL_UPLOADED) && bytes != null) {
       try { // the regression: Instagram gets the image before the rules have looked at it

@@ -50,14 +50,16 @@ public final class LinkingApp implements AutoCloseable {
   private volatile String lastLinkedUsername;
   private final InstagramLoginClient instagram;
   private final RelinkSupport relink;
+  private final FacebookLinking facebookLinking;
   private final Javalin server;
   private volatile URI baseUrl;
 
-  private LinkingApp(InstagramSettings settings, Set<Fault> faults) {
+  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults) {
     this.faults = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
     this.instagram = new InstagramLoginClient(settings);
     this.relink = new RelinkSupport(settings, this.faults);
     InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), this::baseUrl);
+    this.facebookLinking = new FacebookLinking(facebookSettings, this.faults, this::baseUrl, this::requireUser, this::requirePostFrom);
     this.server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(files -> {
@@ -76,6 +78,7 @@ public final class LinkingApp implements AutoCloseable {
       config.routes.get("/settings", this::settingsPage);
       config.routes.post("/settings", this::saveSettings);
       posting.configure(config);
+      facebookLinking.addRoutes(config.routes);
     });
   }
 
@@ -86,7 +89,13 @@ public final class LinkingApp implements AutoCloseable {
 
   /** Starts the app with deliberate regressions: only for proving that the suite catches them. */
   public static LinkingApp start(int port, InstagramSettings settings, Set<Fault> faults) {
-    LinkingApp app = new LinkingApp(settings, faults);
+    return start(port, settings, FacebookSettings.stubbedAt(URI.create("http://127.0.0.1:8090"),
+        com.linkwright.stubs.StubsMain.DEMO_FACEBOOK_APP_ID, com.linkwright.stubs.StubsMain.DEMO_CLIENT_SECRET), faults);
+  }
+
+  /** Starts the app with both ways of linking Instagram configured (and deliberate regressions, if any). */
+  public static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults) {
+    LinkingApp app = new LinkingApp(settings, facebook, faults);
     if (!faults.isEmpty()) {
       LOG.warn("reference app started WITH FAULTS {}: for the regression proof only", faults);
     }
@@ -110,6 +119,14 @@ public final class LinkingApp implements AutoCloseable {
 
   public static URI instagramRedirectUri(URI base) {
     return URI.create(base + "/auth/instagram/callback");
+  }
+
+  public URI facebookRedirectUri() {
+    return FacebookLinking.redirectUri(baseUrl);
+  }
+
+  public static URI facebookRedirectUri(URI base) {
+    return FacebookLinking.redirectUri(base);
   }
 
   @Override
@@ -154,7 +171,9 @@ public final class LinkingApp implements AutoCloseable {
     user.notice = null;
     LinkedInstagram ig = user.instagram;
     String card;
-    if (ig == null) {
+    if (ig == null && !user.instagramLogin) {
+      card = facebookLinking.linkCard(user, ctx.queryParam("connect"));
+    } else if (ig == null) {
       card = """
           <form method="post" action="/social-accounts/instagram/link" class="link-form">
             <input type="hidden" name="csrf" value="%s">
@@ -167,13 +186,14 @@ public final class LinkingApp implements AutoCloseable {
         missing.append("<p class=\"warn\">Missing permissions: ").append(esc(String.join(", ", ig.missing())))
             .append(". Posting may fail until you relink and allow them.</p>");
       }
-      String problem = relink.connectionProblem(instagram, ig);
+      // only an Instagram Login token can be checked against Instagram's Graph; a Page token belongs to Facebook's
+      String problem = ig.viaInstagramLogin() ? relink.connectionProblem(instagram, ig) : null;
       if (problem != null) {
         missing.append("<p class=\"warn\">").append(esc(problem)).append("</p>");
       }
       card = """
           <span class="network-icon instagram linked" aria-hidden="true">%s</span>
-          <p class="state">%s: <strong class="handle">@%s</strong> <span class="badge">%s account</span></p>%s
+          <p class="state">%s: <strong class="handle">@%s</strong> <span class="badge">%s account</span></p>%s%s
           <form method="post" action="/social-accounts/instagram/link">
             <input type="hidden" name="csrf" value="%s">
             <button type="submit">Relink</button>
@@ -183,7 +203,8 @@ public final class LinkingApp implements AutoCloseable {
             <button type="submit">Unlink</button>
           </form>
           <p><a href="/post">Post to Instagram</a></p>""".formatted(INSTAGRAM_ICON, problem == null ? "Linked" : "Needs to be relinked",
-          esc(ig.username()), esc(AccountTypes.displayName(ig.accountType())), missing, esc(user.csrfToken), esc(user.csrfToken));
+          esc(ig.username()), esc(AccountTypes.displayName(ig.accountType())), FacebookLinking.viaLine(user), missing,
+          esc(user.csrfToken), esc(user.csrfToken));
     }
     ctx.html(Html.page("Social Accounts", user, """
         <h1>Social Accounts</h1>
@@ -256,7 +277,7 @@ public final class LinkingApp implements AutoCloseable {
             ? lastLinkedUsername : profile.username();
         lastLinkedUsername = profile.username();
         LinkedInstagram before = user.instagram;
-        user.instagram = new LinkedInstagram(profile.userId(), shown, accountType, grant.permissions(), missing, token);
+        user.instagram = new LinkedInstagram(profile.userId(), shown, accountType, grant.permissions(), missing, token, null);
         LOG.info("workspace {}: linked Instagram @{} ({})", user.id, profile.username(), profile.accountType());
         user.notice = missing.isEmpty()
             ? Notice.success("Instagram linked", "Your Instagram account @" + shown + " is now linked.")
@@ -366,7 +387,7 @@ public final class LinkingApp implements AutoCloseable {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
-  private static final String INSTAGRAM_ICON = """
+  static final String INSTAGRAM_ICON = """
       <svg viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
         <rect x="2" y="2" width="20" height="20" rx="6" fill="none" stroke="currentColor" stroke-width="2"/>
         <circle cx="12" cy="12" r="4.5" fill="none" stroke="currentColor" stroke-width="2"/>

@@ -12,6 +12,10 @@ final class Workspace {
   volatile LinkedInstagram instagram;
   volatile PendingLink pending;
   volatile Notice notice;
+  // linking through Facebook (FacebookLinking): the dialog under way, what it offered, whether to ask again
+  volatile FacebookLinking.Pending facebookPending;
+  volatile FacebookLinking.Offer facebookOffer;
+  volatile boolean facebookAskAgain;
 
   Workspace(String id, String name, String csrfToken) {
     this.id = id;
@@ -19,9 +23,16 @@ final class Workspace {
     this.csrfToken = csrfToken;
   }
 
-  /** The linked account. The token stays here, on the server; toString leaves it out. */
+  /**
+   * The linked account. The token stays here, on the server; toString leaves it out. {@code viaFacebookPage} names
+   * the Page it was linked through, or is null when it was linked with Instagram Login (an Instagram user token).
+   */
   record LinkedInstagram(String userId, String username, String accountType, List<String> granted, List<String> missing,
-                         String token) {
+                         String token, String viaFacebookPage) {
+    boolean viaInstagramLogin() {
+      return viaFacebookPage == null;
+    }
+
     @Override
     public String toString() {
       return "LinkedInstagram[@" + username + ", " + accountType + ", granted=" + granted + "]";

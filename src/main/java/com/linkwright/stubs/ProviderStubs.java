@@ -21,20 +21,35 @@ import java.util.regex.Pattern;
 public final class ProviderStubs implements AutoCloseable {
   /** Secrets that must not reach a report or a log: tokens, codes, client secrets, passwords. */
   private static final Pattern SECRETS = Pattern.compile(
-      "((?:access_token|long_lived_token|client_secret|code|password|fb_exchange_token)(?:=|\"\\s*:\\s*\"))([^&\"\\s#]+)");
+      "((?:access_token|long_lived_token|client_secret|code|password|pass|fb_exchange_token)(?:=|\"\\s*:\\s*\"))([^&\"\\s#]+)");
+
+  /** Where the stubbed Facebook listens when the app runs elsewhere (beside Instagram's 8089). */
+  public static final int FACEBOOK_DEFAULT_PORT = 8090;
 
   private final WireMockServer instagram;
   private final InstagramOAuth instagramOAuth;
   private final PersonaBook instagramPersonas;
+  private final WireMockServer facebook;
+  private final FacebookOAuth facebookOAuth;
+  private final FacebookPersonaBook facebookPersonas;
 
-  private ProviderStubs(WireMockServer instagram, InstagramOAuth instagramOAuth, PersonaBook instagramPersonas) {
+  private ProviderStubs(WireMockServer instagram, InstagramOAuth instagramOAuth, PersonaBook instagramPersonas,
+                        WireMockServer facebook, FacebookOAuth facebookOAuth, FacebookPersonaBook facebookPersonas) {
     this.instagram = instagram;
     this.instagramOAuth = instagramOAuth;
     this.instagramPersonas = instagramPersonas;
+    this.facebook = facebook;
+    this.facebookOAuth = facebookOAuth;
+    this.facebookPersonas = facebookPersonas;
   }
 
-  /** Starts the stubs; a port of 0 picks a free one. */
+  /** Starts the stubs; a port of 0 picks a free one (Facebook then too; else Facebook is on its usual 8090). */
   public static ProviderStubs start(Path fixtures, int instagramPort) {
+    return start(fixtures, instagramPort, instagramPort == 0 ? 0 : FACEBOOK_DEFAULT_PORT);
+  }
+
+  /** Starts the stubs, each provider on its own port (0 picks a free one). */
+  public static ProviderStubs start(Path fixtures, int instagramPort, int facebookPort) {
     Path igRoot = fixtures.resolve("instagram");
     if (!Files.isDirectory(igRoot.resolve("mappings"))) {
       throw new IllegalStateException("No Instagram stubs at " + igRoot.toAbsolutePath()
@@ -54,7 +69,27 @@ public final class ProviderStubs implements AutoCloseable {
       throw new IllegalStateException("The stubbed Instagram could not listen on 127.0.0.1:" + instagramPort
           + " (" + rootCause(e) + "). Free the port or choose another.", e);
     }
-    return new ProviderStubs(ig, oauth, personas);
+    Path fbRoot = fixtures.resolve("facebook");
+    if (!Files.isDirectory(fbRoot.resolve("mappings"))) {
+      ig.stop();
+      throw new IllegalStateException("No Facebook stubs at " + fbRoot.toAbsolutePath() + "/mappings");
+    }
+    FacebookPersonaBook fbPersonas = FacebookPersonaBook.load(fixtures.resolve("personas").resolve("facebook.json"));
+    FacebookOAuth fbOAuth = new FacebookOAuth(fbPersonas);
+    WireMockServer fb = new WireMockServer(options()
+        .bindAddress("127.0.0.1")
+        .port(facebookPort)
+        .usingFilesUnderDirectory(fbRoot.toString())
+        .notifier(new Slf4jNotifier(false))
+        .extensions(fbOAuth));
+    try {
+      fb.start();
+    } catch (RuntimeException e) {
+      ig.stop();
+      throw new IllegalStateException("The stubbed Facebook could not listen on 127.0.0.1:" + facebookPort
+          + " (" + rootCause(e) + "). Free the port or choose another.", e);
+    }
+    return new ProviderStubs(ig, oauth, personas, fb, fbOAuth, fbPersonas);
   }
 
   public URI instagramUrl() {
@@ -67,6 +102,24 @@ public final class ProviderStubs implements AutoCloseable {
 
   public void register(RegisteredApp instagramApp) {
     instagramOAuth.register(instagramApp);
+  }
+
+  public URI facebookUrl() {
+    return URI.create("http://127.0.0.1:" + facebook.port());
+  }
+
+  public FacebookPersonaBook facebookPersonas() {
+    return facebookPersonas;
+  }
+
+  /** The app as registered with Facebook: its own app id and secret, and its Facebook callback. */
+  public void registerWithFacebook(RegisteredApp facebookApp) {
+    facebookOAuth.register(facebookApp);
+  }
+
+  /** What the stubbed Facebook received since {@code since}, oldest first, secrets redacted. */
+  public String facebookJournal(Instant since) {
+    return journal(facebook, since);
   }
 
   /**
@@ -141,6 +194,7 @@ public final class ProviderStubs implements AutoCloseable {
   @Override
   public void close() {
     instagram.stop();
+    facebook.stop();
   }
 
   private static String rootCause(Throwable e) {

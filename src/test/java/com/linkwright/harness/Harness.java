@@ -1,8 +1,10 @@
 package com.linkwright.harness;
 
+import com.linkwright.app.FacebookSettings;
 import com.linkwright.app.Fault;
 import com.linkwright.app.InstagramSettings;
 import com.linkwright.app.LinkingApp;
+import com.linkwright.stubs.FacebookPersonaBook;
 import com.linkwright.stubs.PersonaBook;
 import com.linkwright.stubs.ProviderStubs;
 import com.linkwright.stubs.RegisteredApp;
@@ -11,8 +13,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Set;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * What one run shares, started once and read-only afterwards: the settings, the browser to launch, the stubbed
@@ -89,9 +91,15 @@ public final class Harness {
       byte[] secret = new byte[16];
       new SecureRandom().nextBytes(secret);
       String clientSecret = HexFormat.of().formatHex(secret);
-      LinkingApp app = LinkingApp.start(0, InstagramSettings.stubbedAt(stubs.instagramUrl(), clientId, clientSecret), faults);
+      String facebookAppId = StubsMain.DEMO_FACEBOOK_APP_ID;
+      new SecureRandom().nextBytes(secret);
+      String facebookSecret = HexFormat.of().formatHex(secret);
+      LinkingApp app = LinkingApp.start(0, InstagramSettings.stubbedAt(stubs.instagramUrl(), clientId, clientSecret),
+          FacebookSettings.stubbedAt(stubs.facebookUrl(), facebookAppId, facebookSecret), faults);
       stubs.register(new RegisteredApp("Linkwright Dashboard", clientId, clientSecret, app.instagramRedirectUri()));
-      System.out.println("[linkwright] reference app: " + app.baseUrl() + "  stubbed Instagram: " + stubs.instagramUrl());
+      stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", facebookAppId, facebookSecret, app.facebookRedirectUri()));
+      System.out.println("[linkwright] reference app: " + app.baseUrl() + "  stubbed Instagram: " + stubs.instagramUrl()
+          + "  stubbed Facebook: " + stubs.facebookUrl());
       return new Harness(config, browser, stubs, app, app.baseUrl());
     }
     if (!faults.isEmpty()) {
@@ -102,7 +110,10 @@ public final class Harness {
     ProviderStubs stubs = ProviderStubs.start(fixtures, 8089);
     stubs.register(new RegisteredApp("Linkwright Dashboard", StubsMain.DEMO_CLIENT_ID, StubsMain.DEMO_CLIENT_SECRET,
         LinkingApp.instagramRedirectUri(appUrl)));
-    System.out.println("[linkwright] app under test: " + appUrl + "  stubbed Instagram: " + stubs.instagramUrl());
+    stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", StubsMain.DEMO_FACEBOOK_APP_ID,
+        StubsMain.DEMO_CLIENT_SECRET, LinkingApp.facebookRedirectUri(appUrl)));
+    System.out.println("[linkwright] app under test: " + appUrl + "  stubbed Instagram: " + stubs.instagramUrl()
+        + "  stubbed Facebook: " + stubs.facebookUrl());
     return new Harness(config, browser, stubs, null, appUrl);
   }
 
@@ -148,6 +159,14 @@ public final class Harness {
     return stubs.instagramReceived(since, method, path);
   }
 
+  public FacebookPersonaBook facebookPersonas() {
+    return stubs.facebookPersonas();
+  }
+
+  public URI facebookUrl() {
+    return stubs.facebookUrl();
+  }
+
   /** What the stubbed Instagram holds about a persona copy: its reported type, authorized apps, revocations. */
   public com.linkwright.stubs.InstagramAccountState instagramAccount(com.linkwright.stubs.Persona persona) {
     return stubs.instagramPersonas().state(persona);
@@ -157,7 +176,9 @@ public final class Harness {
   public String providerJournal(Instant since) {
     String note = config.workers > 1 ? " (workers > 1: requests of scenarios running alongside may appear too)" : "";
     return "== Stubbed Instagram (" + stubs.instagramUrl() + "), every request since the scenario began" + note + " ==\n"
-        + stubs.instagramJournal(since);
+        + stubs.instagramJournal(since)
+        + "\n== Stubbed Facebook (" + stubs.facebookUrl() + "), every request since the scenario began" + note + " ==\n"
+        + stubs.facebookJournal(since);
   }
 
   private boolean stopped;

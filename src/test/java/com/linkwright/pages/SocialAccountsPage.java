@@ -126,4 +126,32 @@ public final class SocialAccountsPage {
   public void unlinkInstagram() {
     instagramCard().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unlink")).click();
   }
+
+  /** The message at the top of the page that says {@code text} (the page may show more than one). */
+  public Locator noticeSaying(String text) {
+    return notice().filter(new Locator.FilterOptions().setHasText(text));
+  }
+
+  public void expectLinkedVia(String username, String accountType, String facebookPage) {
+    expectLinked(username, accountType);
+    assertThat(instagramCard()).containsText("via Facebook Page " + facebookPage);
+  }
+
+  /** What the card says about the Facebook pop-up: waiting for it, or that it was closed. */
+  public Locator popupStatus() {
+    return instagramCard().getByRole(AriaRole.STATUS);
+  }
+
+  /** The card's warning when the browser blocked the Facebook pop-up. */
+  public Locator popupBlocked() {
+    return instagramCard().getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("Pop-ups are blocked"));
+  }
+
+  public void continueWithFacebook() {
+    popupBlocked().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Continue with Facebook")).click();
+  }
+
+  public void askAgainForMissingPermissions() {
+    instagramCard().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ask again for the missing permissions")).click();
+  }
 }

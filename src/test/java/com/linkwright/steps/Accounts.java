@@ -1,6 +1,7 @@
 package com.linkwright.steps;
 
 import com.linkwright.harness.BrowserSession;
+import com.linkwright.stubs.FacebookPersona;
 import com.linkwright.stubs.Persona;
 
 /** The scenario's people: the dashboard user it signed up, and its own copy of an Instagram persona. */
@@ -8,6 +9,7 @@ public class Accounts {
   private final BrowserSession session;
   private String dashboardUser;
   private Persona instagram;
+  private FacebookPersona facebook;
   private boolean instagramLogin = true;
 
   public Accounts(BrowserSession session) {
@@ -30,6 +32,22 @@ public class Accounts {
 
   public void instagramLogin(boolean on) {
     instagramLogin = on;
+  }
+
+  public void useFacebookPersona(String handle) {
+    facebook = session.harness().facebookPersonas().issueCopy(handle);
+  }
+
+  public FacebookPersona facebook() {
+    if (facebook == null) {
+      throw new IllegalStateException("No Facebook account chosen yet: start the scenario with "
+          + "'Given my Facebook account is \"<persona>\"' (personas: fixtures/personas/facebook.json)");
+    }
+    return facebook;
+  }
+
+  public boolean hasInstagramPersona() {
+    return instagram != null;
   }
 
   public Persona instagram() {

@@ -1,0 +1,132 @@
+package com.linkwright.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The app's side of Facebook Login (the code flow) and the Graph calls that find the Instagram account behind a Page:
+ * builds the dialog URL, exchanges the one-time code, then reads /me/permissions, /me/accounts, each Page's
+ * instagram_business_account and the Instagram account itself. The user token travels only in the Authorization
+ * header; the code exchange is Meta's documented GET, server to server, never logged.
+ */
+public final class FacebookLoginClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final FacebookSettings settings;
+  private final HttpClient http;
+
+  public FacebookLoginClient(FacebookSettings settings) {
+    this.settings = settings;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** A Page the user shared, with the tasks their role allows. */
+  public record Page(String id, String name, List<String> tasks) {
+    /** Publishing needs a role that may create content (admins have MANAGE). */
+    public boolean canPublish() {
+      return tasks.contains("CREATE_CONTENT") || tasks.contains("MANAGE");
+    }
+  }
+
+  public record InstagramAccount(String id, String username, String accountType) {}
+
+  public URI dialogUrl(URI redirectUri, String state, boolean rerequest) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("client_id", settings.clientId());
+    q.put("redirect_uri", redirectUri.toString());
+    q.put("response_type", "code");
+    q.put("scope", String.join(",", settings.scopes()));
+    q.put("state", state);
+    if (rerequest) {
+      q.put("auth_type", "rerequest");
+    }
+    return URI.create(settings.dialogUrl() + "?" + InstagramLoginClient.encode(q));
+  }
+
+  /** The one-time code for a user access token. */
+  public String exchangeCode(String code, URI redirectUri) throws ProviderException {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("client_id", settings.clientId());
+    q.put("client_secret", settings.clientSecret());
+    q.put("redirect_uri", redirectUri.toString());
+    q.put("code", code);
+    JsonNode body = send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/oauth/access_token?" + InstagramLoginClient.encode(q))).GET());
+    String token = body.path("access_token").asText(null);
+    if (token == null) {
+      throw new ProviderException(502, "Facebook's token endpoint answered without an access token");
+    }
+    return token;
+  }
+
+  /** Each permission the user was asked for, and whether it was granted or declined. */
+  public Map<String, String> permissions(String token) throws ProviderException {
+    JsonNode body = get("/me/permissions", token);
+    Map<String, String> out = new LinkedHashMap<>();
+    body.path("data").forEach(p -> out.put(p.path("permission").asText(), p.path("status").asText()));
+    return out;
+  }
+
+  public List<Page> pages(String token) throws ProviderException {
+    JsonNode body = get("/me/accounts?fields=id,name,tasks", token);
+    List<Page> pages = new ArrayList<>();
+    for (JsonNode p : body.path("data")) {
+      List<String> tasks = new ArrayList<>();
+      p.path("tasks").forEach(t -> tasks.add(t.asText()));
+      pages.add(new Page(p.path("id").asText(), p.path("name").asText(), List.copyOf(tasks)));
+    }
+    return pages;
+  }
+
+  /** The Instagram account connected to a Page; empty when Meta leaves instagram_business_account out. */
+  public Optional<String> instagramAccountOf(String token, String pageId) throws ProviderException {
+    JsonNode body = get("/" + pageId + "?fields=instagram_business_account", token);
+    JsonNode ig = body.path("instagram_business_account");
+    return ig.hasNonNull("id") ? Optional.of(ig.get("id").asText()) : Optional.empty();
+  }
+
+  public InstagramAccount instagramAccount(String token, String igUserId) throws ProviderException {
+    JsonNode body = get("/" + igUserId + "?fields=id,username,account_type", token);
+    return new InstagramAccount(body.path("id").asText(igUserId), body.path("username").asText(), body.path("account_type").asText("Business"));
+  }
+
+  private JsonNode get(String pathAndQuery, String token) throws ProviderException {
+    return send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + pathAndQuery))
+        .header("Authorization", "Bearer " + token).GET());
+  }
+
+  private JsonNode send(HttpRequest.Builder request) throws ProviderException {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ProviderException(503, "Facebook could not be reached (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(503, "Interrupted while calling Facebook");
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new ProviderException(502, "Facebook answered " + response.statusCode() + " with a body that is not JSON");
+    }
+    if (response.statusCode() >= 400 || body.has("error")) {
+      JsonNode error = body.path("error");
+      throw new ProviderException(response.statusCode(), error.hasNonNull("message")
+          ? error.get("message").asText() + (error.has("code") ? " (code " + error.get("code").asText() + ")" : "")
+          : "Facebook refused the request");
+    }
+    return body;
+  }
+}

@@ -1,0 +1,44 @@
+package com.linkwright.pages;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+
+/** The dashboard's "Select the Instagram account to link": one option per Instagram account behind a Facebook Page. */
+public final class InstagramAccountChoicePage {
+  private final Page page;
+
+  public InstagramAccountChoicePage(Page page) {
+    this.page = page;
+  }
+
+  public InstagramAccountChoicePage expectShown() {
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Select the Instagram account to link"))).isVisible();
+    return this;
+  }
+
+  public Locator options() {
+    return page.getByRole(AriaRole.RADIO);
+  }
+
+  public Locator option(String username) {
+    return page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^@" + jsRegexQuote(username) + " ")));
+  }
+
+  public void select(String username) {
+    option(username).check();
+    assertThat(option(username)).isChecked();
+  }
+
+  public void link() {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Link this account")).click();
+  }
+
+  /** Playwright hands the pattern to the browser's RegExp, which knows no \Q...\E: escape the characters instead. */
+  private static String jsRegexQuote(String text) {
+    return text.replaceAll("[.?*+^$()\\[\\]{}|\\\\/]", "\\\\$0");
+  }
+}
