@@ -8,7 +8,7 @@ Feature: Linking Instagram through Facebook (Facebook Page required)
 
   Background:
     Given I am signed in to the dashboard as a new user
-    And "Instagram Login" is switched off in Settings
+    And my "Instagram Login" setting is off
 
   @smoke
   Scenario: A Business account links through its Facebook Page, in a pop-up

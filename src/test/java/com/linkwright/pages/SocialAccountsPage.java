@@ -27,6 +27,15 @@ public final class SocialAccountsPage {
     return this;
   }
 
+  /** Navigates to Social Accounts unless the tab already shows it (as it does after a link, an unlink or a notice). */
+  public SocialAccountsPage openUnlessShown() {
+    if (!page.url().matches("https?://[^/]+/social-accounts(#.*)?")) {
+      return open();
+    }
+    assertThat(heading()).isVisible();
+    return this;
+  }
+
   public Locator heading() {
     return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Social Accounts").setLevel(1));
   }

@@ -30,26 +30,38 @@ public class DashboardSteps {
     new SignInPage(session.page()).signInQuickly(accounts.newDashboardUser());
   }
 
-  @Given("{string} is switched {onOff} in Settings")
+  @When("{string} is switched {onOff} in Settings")
   public void settingSwitched(String setting, boolean on) {
+    requireKnownSetting(setting);
+    new SettingsPage(session.page()).open().switchInstagramLogin(on);
+    accounts.instagramLogin(on);
+  }
+
+  /** The same setting as a precondition: saved with the Settings form's request, without drawing the page. */
+  @Given("my {string} setting is {onOff}")
+  public void settingIs(String setting, boolean on) {
+    requireKnownSetting(setting);
+    new SettingsPage(session.page()).saveInstagramLoginQuickly(on);
+    accounts.instagramLogin(on);
+  }
+
+  private static void requireKnownSetting(String setting) {
     if (!"Instagram Login".equals(setting)) {
       throw new IllegalArgumentException("The dashboard has no setting '" + setting + "'; it has: \"Instagram Login\"");
     }
-    new SettingsPage(session.page()).open().switchInstagramLogin(on);
-    accounts.instagramLogin(on);
   }
 
   @When("I click the Instagram icon on the Social Accounts page")
   public void clickInstagramIcon() {
     if (!accounts.instagramLogin()) {
       // the Facebook flow: the sign-in pops up over the dashboard, and the following steps happen in it
-      socialAccounts.open();
+      socialAccounts.openUnlessShown();
       Page popup = session.page().waitForPopup(socialAccounts::clickInstagramIcon);
       session.attachScreenshot("Click To Link Instagram");
       session.lookAt(popup);
       return;
     }
-    socialAccounts.open().clickInstagramIcon();
+    socialAccounts.openUnlessShown().clickInstagramIcon();
     new InstagramLoginPage(session.page(), session.harness().instagramUrl()).expectShown();
     session.attachScreenshot("Click To Link Instagram");
   }
