@@ -49,3 +49,21 @@ Feature: Account types and relinking
     And I toggle on all permissions for Instagram and click Allow
     Then I am told that my Instagram account was relinked
     And my Social Accounts page shows my Instagram account linked once, as a Creator account
+
+  @errors @facebook
+  Scenario: "400: Session Invalid" for a business account: turn off Instagram Login and link through its Facebook Page
+    Given my Instagram account is "sam.returns"
+    And my Facebook account is "sam.owner"
+    When I click the Instagram icon on the Social Accounts page
+    And I input my credentials and click Log in
+    And I toggle on all permissions for Instagram and click Allow
+    Then I am told "400: Session Invalid" with the documented ways out
+    When "Instagram Login" is switched off in Settings
+    And I click the Instagram icon on the Social Accounts page
+    And I authenticate through Facebook
+    And I click Edit Settings
+    And I check all the Instagram Business Accounts or Instagram Creator Accounts and click Next
+    And I check all Facebook Pages and click Next
+    And I turn all permissions to Yes and click Done
+    And I select the specific Instagram account "sam.returns" to link
+    Then my Social Accounts page is updated with my Instagram account "sam.returns", shown as a Business account via the Facebook Page "Sam Returns Studio"
