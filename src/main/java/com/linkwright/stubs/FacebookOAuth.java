@@ -50,6 +50,8 @@ public final class FacebookOAuth implements ResponseDefinitionTransformerV2 {
   /** Users (copies, by user id) who finished the dialog for an app before: Facebook greets them as returning. */
   private final Set<String> connectedBefore = ConcurrentHashMap.newKeySet();
 
+  private final GraphPublishing publishing = new GraphPublishing(this::publisher);
+
   public FacebookOAuth(FacebookPersonaBook personas) {
     this.personas = personas;
   }
@@ -85,6 +87,7 @@ public final class FacebookOAuth implements ResponseDefinitionTransformerV2 {
       case "me-accounts" -> meAccounts(request, out);
       case "me-permissions" -> mePermissions(request, out);
       case "node" -> node(request, out);
+      case "media", "media-publish" -> publishing.transform(step, request, out);
       default -> out.withStatus(500).withBody("unknown step '" + step + "' in a Facebook mapping").build();
     };
   }
@@ -398,6 +401,29 @@ public final class FacebookOAuth implements ResponseDefinitionTransformerV2 {
     }
     return graphError(out, 100, "Unsupported get request. Object with ID '" + id + "' does not exist, cannot be loaded due to "
         + "missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api");
+  }
+
+  /**
+   * Publishing with a Facebook user token (Instagram API with Facebook Login): to the Instagram accounts the user
+   * selected in the dialog, with instagram_content_publish granted. The stub models no revocation of these tokens.
+   */
+  private GraphPublishing.Publisher publisher(String token) {
+    Grant grant = tokens.get(token);
+    if (grant == null) {
+      return null;
+    }
+    return new GraphPublishing.Publisher() {
+      @Override public boolean isLive() { return true; }
+      @Override public String revokedMessage() { return ""; }
+      @Override public boolean mayPublishTo(String igUserId) { return grant.instagramIds().contains(igUserId); }
+      @Override public boolean hasPublishPermission() { return grant.granted().contains("instagram_content_publish"); }
+    };
+  }
+
+  /** The Facebook user a token was issued to, or null for a token Facebook never issued. */
+  String userIdOf(String token) {
+    Grant grant = token == null ? null : tokens.get(token);
+    return grant == null ? null : grant.persona().userId();
   }
 
   private Grant grant(Request request) {

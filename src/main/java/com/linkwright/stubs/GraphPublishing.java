@@ -13,45 +13,67 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Instagram's content publishing for an image (Instagram API with Instagram Login): create a container from an
- * image_url, which Instagram downloads itself, then publish the container. Only JPEG is taken, up to 8 MiB.
+ * Content publishing for an image, as both of Meta's Instagram APIs do it: create a container from an image_url, which
+ * Meta downloads itself, then publish the container (once). Only JPEG is taken, up to 8 MiB. What differs between
+ * Instagram Login (graph.instagram.com) and Facebook Login (graph.facebook.com) is the token: which accounts it may
+ * publish to, whether it still works, and the permission it needs. Each stub plugs that in as a {@link Publisher}.
  */
 final class GraphPublishing {
+  /** What the provider knows about the token on a publishing call. */
+  interface Publisher {
+    /** The authorization behind the token still holds (not revoked, the app not removed). */
+    boolean isLive();
+
+    /** Graph's 190 message for a token that is no longer live. */
+    String revokedMessage();
+
+    /** The IG user id is one this token may publish to. */
+    boolean mayPublishTo(String igUserId);
+
+    /** The provider's publishing permission was granted with this token. */
+    boolean hasPublishPermission();
+  }
+
   static final int MAX_BYTES = 8 * 1024 * 1024;
   private static final Pattern PATH = Pattern.compile("(?:/v[0-9.]+)?/([0-9]+)/media(?:_publish)?");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final InstagramOAuth oauth;
+  private final Function<String, Publisher> tokens;
   private final Map<String, Container> containers = new ConcurrentHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-  GraphPublishing(InstagramOAuth oauth) {
-    this.oauth = oauth;
+  /** {@code tokens} maps a token to what it may do, or to null for a token the provider never issued. */
+  GraphPublishing(Function<String, Publisher> tokens) {
+    this.tokens = tokens;
   }
 
   ResponseDefinition transform(String step, Request request, ResponseDefinitionBuilder out) {
     Matcher path = PATH.matcher(URI.create(request.getUrl()).getPath());
     Form form = Form.parse(request.getBodyAsString());
     String token = InstagramOAuth.bearer(request);
-    InstagramOAuth.Grant grant = oauth.grant(token != null ? token : form.first("access_token"));
-    if (grant == null) {
+    if (token == null) {
+      token = form.first("access_token");
+    }
+    Publisher publisher = token == null ? null : tokens.apply(token);
+    if (publisher == null) {
       return InstagramOAuth.graphError(out, 190, "Invalid OAuth access token - Cannot parse access token");
     }
-    if (!oauth.isLive(grant)) {
-      return InstagramOAuth.revoked(out, grant);
+    if (!publisher.isLive()) {
+      return InstagramOAuth.graphError(out, 190, 458, publisher.revokedMessage());
     }
     String userId = path.matches() ? path.group(1) : "";
-    if (!grant.persona().userId().equals(userId)) {
+    if (!publisher.mayPublishTo(userId)) {
       return InstagramOAuth.graphError(out, 100, 33, "Unsupported post request. Object with ID '" + userId
           + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation");
     }
-    if (!grant.scopes().contains("instagram_business_content_publish")) {
+    if (!publisher.hasPublishPermission()) {
       return InstagramOAuth.graphError(out, 10, "Application does not have permission for this action");
     }
     return "media".equals(step) ? createContainer(userId, form, out) : publish(userId, form, out);

@@ -49,7 +49,7 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
   public InstagramOAuth(PersonaBook personas) {
     this.personas = personas;
     this.accountPages = new InstagramAccountPages(personas);
-    this.publishing = new GraphPublishing(this);
+    this.publishing = new GraphPublishing(this::publisher);
   }
 
   public void register(RegisteredApp app) {
@@ -245,9 +245,18 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
     return out.withStatus(200).withBody(body.toString()).build();
   }
 
-  /** The grant behind a token, or null for a token Instagram never issued. */
-  Grant grant(String token) {
-    return token == null ? null : tokens.get(token);
+  /** Publishing with an Instagram user token: to its own account, with instagram_business_content_publish. */
+  private GraphPublishing.Publisher publisher(String token) {
+    Grant grant = tokens.get(token);
+    if (grant == null) {
+      return null;
+    }
+    return new GraphPublishing.Publisher() {
+      @Override public boolean isLive() { return InstagramOAuth.this.isLive(grant); }
+      @Override public String revokedMessage() { return InstagramOAuth.revokedMessage(grant); }
+      @Override public boolean mayPublishTo(String igUserId) { return grant.persona().userId().equals(igUserId); }
+      @Override public boolean hasPublishPermission() { return grant.scopes().contains("instagram_business_content_publish"); }
+    };
   }
 
   /** Still authorized: not revoked, and the app not removed, since the token was issued. */
@@ -257,8 +266,12 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
 
   /** Graph's answer to a token whose authorization is gone: 190, subcode 458 (the app is no longer authorized). */
   static ResponseDefinition revoked(ResponseDefinitionBuilder out, Grant grant) {
-    return graphError(out, 190, 458, "Error validating access token: User " + grant.persona().userId()
-        + " has not authorized application " + grant.app().clientId() + ".");
+    return graphError(out, 190, 458, revokedMessage(grant));
+  }
+
+  private static String revokedMessage(Grant grant) {
+    return "Error validating access token: User " + grant.persona().userId()
+        + " has not authorized application " + grant.app().clientId() + ".";
   }
 
   static String bearer(Request request) {

@@ -138,11 +138,30 @@ public final class ProviderStubs implements AutoCloseable {
    * allowed), oldest first. Paths that carry a scenario's own IG user id see only that scenario's calls.
    */
   public List<Received> instagramReceived(Instant since, String method, String path) {
+    return received(instagram, since, method, path, e -> true);
+  }
+
+  /**
+   * What the stubbed Facebook received since {@code since} with this method on this path (a Graph version prefix
+   * allowed), oldest first, from calls authorized with a token of this Facebook user. Persona copies share their
+   * Instagram accounts' ids, so the token, not the path, tells one scenario's calls from another's.
+   */
+  public List<Received> facebookReceived(Instant since, String method, String path, String facebookUserId) {
+    return received(facebook, since, method, path, e -> {
+      String auth = e.getRequest().getHeader("Authorization");
+      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+      return facebookUserId.equals(facebookOAuth.userIdOf(token));
+    });
+  }
+
+  private static List<Received> received(WireMockServer server, Instant since, String method, String path,
+                                         java.util.function.Predicate<ServeEvent> whose) {
     Pattern wanted = Pattern.compile("(/v[0-9.]+)?" + Pattern.quote(path));
-    return instagram.getAllServeEvents().stream()
+    return server.getAllServeEvents().stream()
         .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(since))
         .filter(e -> e.getRequest().getMethod().getName().equals(method)
             && wanted.matcher(URI.create(e.getRequest().getUrl()).getPath()).matches())
+        .filter(whose)
         .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
         .map(e -> new Received(e.getRequest().getBodyAsString(), e.getResponse() == null ? "" : e.getResponse().getBodyAsString()))
         .toList();
