@@ -12,17 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Publishing an image with the Instagram API with Instagram Login: POST /{ig-user-id}/media (image_url, caption)
- * makes a container, POST /{ig-user-id}/media_publish (creation_id) publishes it. The token goes in the header.
+ * Publishing an image to Instagram through one of Meta's Graph hosts: POST /{ig-user-id}/media (image_url, caption)
+ * makes a container, POST /{ig-user-id}/media_publish (creation_id) publishes it. The calls are the same with
+ * Instagram Login (graph.instagram.com, an Instagram user token) and with Facebook Login (graph.facebook.com, the
+ * Facebook user token of the Page's admin). The token goes in the Authorization header, never in the URL.
  */
 final class GraphPublisher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final URI graph;
+  /** Who answers at {@code graph}, for messages: Instagram or Facebook. */
+  private final String host;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER).build();
 
-  GraphPublisher(URI graph) {
+  GraphPublisher(URI graph, String host) {
     this.graph = graph;
+    this.host = host;
   }
 
   /** Graph refused: its code (190 = the token no longer works) and its message. */
@@ -55,16 +60,16 @@ final class GraphPublisher {
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(InstagramLoginClient.encode(form))).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new GraphException(-1, "Instagram could not be reached (" + e.getClass().getSimpleName() + ")");
+      throw new GraphException(-1, host + " could not be reached (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GraphException(-1, "Interrupted while calling Instagram");
+      throw new GraphException(-1, "Interrupted while calling " + host);
     }
     JsonNode body;
     try {
       body = JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new GraphException(-1, "Instagram answered " + response.statusCode() + " with a body that is not JSON");
+      throw new GraphException(-1, host + " answered " + response.statusCode() + " with a body that is not JSON");
     }
     if (response.statusCode() >= 400 || !body.hasNonNull("id")) {
       throw new GraphException(body.path("error").path("code").asInt(-1), InstagramLoginClient.errorMessage(body));

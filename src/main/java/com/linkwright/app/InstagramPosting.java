@@ -31,15 +31,20 @@ final class InstagramPosting {
 
   private final Function<Context, Workspace> users;
   private final Set<Fault> faults;
-  private final GraphPublisher graph;
+  /** Instagram's Graph, for accounts linked with Instagram Login. */
+  private final GraphPublisher instagramGraph;
+  /** Facebook's Graph, for accounts linked through a Facebook Page (Instagram API with Facebook Login). */
+  private final GraphPublisher facebookGraph;
   private final Supplier<URI> baseUrl;
   /** Images waiting for Instagram to download them, by their unguessable name. */
   private final Map<String, byte[]> media = new ConcurrentHashMap<>();
 
-  InstagramPosting(Function<Context, Workspace> users, Set<Fault> faults, URI graphUrl, Supplier<URI> baseUrl) {
+  InstagramPosting(Function<Context, Workspace> users, Set<Fault> faults, URI instagramGraphUrl, URI facebookGraphUrl,
+                   Supplier<URI> baseUrl) {
     this.users = users;
     this.faults = faults;
-    this.graph = new GraphPublisher(graphUrl);
+    this.instagramGraph = new GraphPublisher(instagramGraphUrl, "Instagram");
+    this.facebookGraph = new GraphPublisher(facebookGraphUrl, "Facebook");
     this.baseUrl = baseUrl;
   }
 
@@ -124,13 +129,6 @@ final class InstagramPosting {
           "Instagram is not linked. Link it on the Social Accounts page, then post again.", caption));
       return;
     }
-    if (!ig.viaInstagramLogin()) {
-      // the reference app publishes through Instagram's Graph with an Instagram Login token only (see README)
-      answer(ctx, HttpStatus.BAD_REQUEST, AyrshareResponse.error(AyrshareResponse.CODE_PUBLISH_FAILED,
-          "Posting to an account linked through a Facebook Page is not supported by this reference app yet: link @"
-              + ig.username() + " with Instagram Login to post.", caption));
-      return;
-    }
     byte[] bytes = upload(ctx.uploadedFile("media"));
     if (faults.contains(Fault.REFUSED_IMAGE_STILL_UPLOADED) && bytes != null) {
       try { // the regression: Instagram gets the image before the rules have looked at it
@@ -161,8 +159,12 @@ final class InstagramPosting {
     }
   }
 
-  /** Creates the container from a one-time URL for the image, then publishes it; the URL is gone afterwards. */
+  /**
+   * Creates the container from a one-time URL for the image, then publishes it; the URL is gone afterwards. An account
+   * linked through a Facebook Page is published to through Facebook's Graph with the Facebook token the link stored.
+   */
   private String handOver(LinkedInstagram ig, byte[] jpeg, String caption) throws GraphPublisher.GraphException {
+    GraphPublisher graph = ig.viaInstagramLogin() ? instagramGraph : facebookGraph;
     String name = LinkingApp.random(32) + ".jpg";
     media.put(name, jpeg);
     try {

@@ -58,7 +58,8 @@ public final class LinkingApp implements AutoCloseable {
     this.faults = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
     this.instagram = new InstagramLoginClient(settings);
     this.relink = new RelinkSupport(settings, this.faults);
-    InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), this::baseUrl);
+    InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), facebookSettings.graphUrl(),
+        this::baseUrl);
     this.facebookLinking = new FacebookLinking(facebookSettings, this.faults, this::baseUrl, this::requireUser, this::requirePostFrom);
     this.server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;

@@ -7,7 +7,11 @@ import com.linkwright.stubs.FacebookPersona;
 import com.linkwright.stubs.ProviderStubs;
 import com.linkwright.stubs.RegisteredApp;
 import com.linkwright.stubs.UnknownPersonaException;
+import com.sun.net.httpserver.HttpServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -16,12 +20,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,17 +43,89 @@ class FacebookLoginClientTest {
   private static ProviderStubs stubs;
   private static FacebookLoginClient client;
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static GraphPublisher facebookGraph;
+  /** Serves a JPEG for the stubbed Facebook to download, as the dashboard does for a post. */
+  private static HttpServer images;
 
   @BeforeAll
-  static void startStubs() {
+  static void startStubs() throws IOException {
     stubs = ProviderStubs.start(Path.of("fixtures"), 0, 0);
     stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", APP_ID, SECRET, REDIRECT));
-    client = new FacebookLoginClient(FacebookSettings.stubbedAt(stubs.facebookUrl(), APP_ID, SECRET));
+    FacebookSettings settings = FacebookSettings.stubbedAt(stubs.facebookUrl(), APP_ID, SECRET);
+    client = new FacebookLoginClient(settings);
+    facebookGraph = new GraphPublisher(settings.graphUrl(), "Facebook");
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(1080, 1080, BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
+    images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    images.createContext("/ok.jpg", ex -> {
+      ex.sendResponseHeaders(200, jpeg.size());
+      ex.getResponseBody().write(jpeg.toByteArray());
+      ex.close();
+    });
+    images.start();
   }
 
   @AfterAll
   static void stopStubs() {
     stubs.close();
+    images.stop(0);
+  }
+
+  private static URI image() {
+    return URI.create("http://127.0.0.1:" + images.getAddress().getPort() + "/ok.jpg");
+  }
+
+  // --- publishing through the Page (Instagram API with Facebook Login), with the app's GraphPublisher
+
+  @Test
+  void aGrantedTokenPublishesToASelectedAccountOnce() throws Exception {
+    Instant since = Instant.now();
+    FacebookPersona dana = stubs.facebookPersonas().issueCopy("dana.baker");
+    String token = client.exchangeCode(codeAfterDialog(dana, null, Map.of()), REDIRECT);
+    String container = facebookGraph.createContainer("17841400000000101", token, image(), "Sourdough Saturday");
+    String media = facebookGraph.publish("17841400000000101", token, container);
+    assertThat(container).matches("[0-9]{17}");
+    assertThat(media).matches("[0-9]{17}").isNotEqualTo(container);
+    assertThatThrownBy(() -> facebookGraph.publish("17841400000000101", token, container))
+        .isInstanceOf(GraphPublisher.GraphException.class)
+        .hasMessageContaining("published already");
+    var received = stubs.facebookReceived(since, "POST", "/17841400000000101/media", dana.userId());
+    assertThat(received).singleElement().satisfies(r -> assertThat(r.body()).contains("caption=Sourdough+Saturday"));
+    assertThat(stubs.facebookReceived(since, "POST", "/17841400000000101/media", dana.userId() + "0"))
+        .as("another Facebook user's calls").isEmpty();
+  }
+
+  @Test
+  void anInstagramAccountNotSelectedInTheDialogIsRefused() throws Exception {
+    FacebookPersona sam = stubs.facebookPersonas().issueCopy("sam.rivers");
+    // only @rivers.coffee checked on the Instagram accounts screen, every Page shared
+    String token = client.exchangeCode(codeAfterDialog(sam, List.of("17841400000000201"), Map.of()), REDIRECT);
+    assertThat(facebookGraph.createContainer("17841400000000201", token, image(), "Coffee")).isNotBlank();
+    assertThatThrownBy(() -> facebookGraph.createContainer("17841400000000202", token, image(), "Studio"))
+        .isInstanceOf(GraphPublisher.GraphException.class)
+        .hasMessageContaining("Object with ID '17841400000000202' does not exist")
+        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(100));
+  }
+
+  @Test
+  void withoutInstagramContentPublishNothingIsPublished() throws Exception {
+    Instant since = Instant.now();
+    FacebookPersona dana = stubs.facebookPersonas().issueCopy("dana.baker");
+    String token = client.exchangeCode(codeAfterDialog(dana, null, Map.of("instagram_content_publish", "no")), REDIRECT);
+    assertThatThrownBy(() -> facebookGraph.createContainer("17841400000000101", token, image(), "Not allowed"))
+        .isInstanceOf(GraphPublisher.GraphException.class)
+        .hasMessageContaining("Application does not have permission for this action")
+        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(10));
+    assertThatThrownBy(() -> facebookGraph.publish("17841400000000101", token, "17890000000000001"))
+        .isInstanceOf(GraphPublisher.GraphException.class)
+        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(10));
+  }
+
+  @Test
+  void anUnknownTokenCannotPublish() {
+    assertThatThrownBy(() -> facebookGraph.createContainer("17841400000000101", "EAAGnot-a-token", image(), "x"))
+        .isInstanceOf(GraphPublisher.GraphException.class)
+        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(190));
   }
 
   @Test
@@ -148,11 +226,16 @@ class FacebookLoginClientTest {
 
   /** Logs in, clicks Edit Settings, checks every Instagram account and Page, answers Yes except {@code answers}. */
   private static String codeAfterDialog(String handle, Map<String, String> answers) throws Exception {
-    FacebookPersona persona = stubs.facebookPersonas().issueCopy(handle);
+    return codeAfterDialog(stubs.facebookPersonas().issueCopy(handle), null, answers);
+  }
+
+  /** As above, checking only {@code instagramIds} on the Instagram accounts screen (all of them when null). */
+  private static String codeAfterDialog(FacebookPersona persona, List<String> instagramIds, Map<String, String> answers)
+      throws Exception {
     String state = "state-" + System.nanoTime();
     String dr = login(dialog(client.dialogUrl(REDIRECT, state, false)), persona);
     String igScreen = post("/dialog/oauth/continue", "dr=" + enc(dr) + "&decision=edit").body();
-    String pagesScreen = post("/dialog/oauth/instagram-accounts", "dr=" + enc(dr) + all("instagram", values(igScreen, "instagram"))).body();
+    String pagesScreen = post("/dialog/oauth/instagram-accounts", "dr=" + enc(dr) + all("instagram", instagramIds == null ? values(igScreen, "instagram") : instagramIds)).body();
     String permissionsScreen = post("/dialog/oauth/pages", "dr=" + enc(dr) + all("page", values(pagesScreen, "page"))).body();
     StringBuilder form = new StringBuilder("dr=" + enc(dr));
     Matcher m = Pattern.compile("name=\"perm\\.([a-z_]+)\" value=\"yes\"").matcher(permissionsScreen);
