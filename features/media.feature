@@ -69,3 +69,18 @@ Feature: Posting an image to Instagram, within Instagram's image rules
     And I post the image "square-1080.jpg" with the caption "Too late"
     Then the dashboard answers with Ayrshare's error 156 saying "Instagram is not linked any more"
     And the page tells me the image was not posted because "Relink Instagram on the Social Accounts page"
+
+  @facebook
+  Scenario: A fitting image is published to an account linked through a Facebook Page
+    Given my Instagram account "brightside.bakery" is linked through the Facebook Page of my Facebook account "dana.baker"
+    When I post the image "square-1080.jpg" with the caption "Sourdough from the Page"
+    Then the page confirms that the image was posted to my Instagram
+    And Facebook received one media container with the caption "Sourdough from the Page" and published it
+
+  @facebook @errors
+  Scenario: An image outside the rules is refused for an account linked through a Facebook Page, and nothing goes to Facebook
+    Given my Instagram account "brightside.bakery" is linked through the Facebook Page of my Facebook account "dana.baker"
+    When I post the image "narrow-1079.jpg" with the caption "Too narrow for the Page"
+    Then the dashboard answers with Ayrshare's error 364 saying "The image is 1079 pixels wide. Instagram needs images at least 1080"
+    And the page tells me the image was not posted because "The image is 1079 pixels wide"
+    And nothing was sent to Facebook

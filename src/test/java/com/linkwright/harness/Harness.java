@@ -159,6 +159,11 @@ public final class Harness {
     return stubs.instagramReceived(since, method, path);
   }
 
+  /** What the stubbed Facebook received on one path since {@code since}, with tokens of this Facebook user only. */
+  public java.util.List<ProviderStubs.Received> facebookReceived(Instant since, String method, String path, String facebookUserId) {
+    return stubs.facebookReceived(since, method, path, facebookUserId);
+  }
+
   public FacebookPersonaBook facebookPersonas() {
     return stubs.facebookPersonas();
   }

@@ -10,6 +10,7 @@ public class Accounts {
   private String dashboardUser;
   private Persona instagram;
   private FacebookPersona facebook;
+  private FacebookPersona.InstagramAccount linkedThroughFacebook;
   private boolean instagramLogin = true;
 
   public Accounts(BrowserSession session) {
@@ -44,6 +45,20 @@ public class Accounts {
           + "'Given my Facebook account is \"<persona>\"' (personas: fixtures/personas/facebook.json)");
     }
     return facebook;
+  }
+
+  /** The Instagram account linked through a Page of the Facebook persona, or null when linked directly (or not at all). */
+  public FacebookPersona.InstagramAccount linkedThroughFacebook() {
+    return linkedThroughFacebook;
+  }
+
+  public void linkedThroughFacebook(FacebookPersona.InstagramAccount account) {
+    linkedThroughFacebook = account;
+  }
+
+  /** The username of the Instagram account posts go to: linked through Facebook, or the Instagram persona's. */
+  public String postingTo() {
+    return linkedThroughFacebook != null ? linkedThroughFacebook.username() : instagram().username();
   }
 
   public boolean hasInstagramPersona() {

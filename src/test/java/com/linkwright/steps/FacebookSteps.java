@@ -3,6 +3,7 @@ package com.linkwright.steps;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.linkwright.app.AccountTypes;
 import com.linkwright.harness.BrowserSession;
 import com.linkwright.pages.FacebookEditSettingsPage;
 import com.linkwright.pages.FacebookInstagramAccountsPage;
@@ -11,7 +12,9 @@ import com.linkwright.pages.FacebookPagesPage;
 import com.linkwright.pages.FacebookPermissionsPage;
 import com.linkwright.pages.InstagramAccountChoicePage;
 import com.linkwright.pages.InstagramLoginPage;
+import com.linkwright.pages.SettingsPage;
 import com.linkwright.pages.SocialAccountsPage;
+import com.linkwright.stubs.FacebookPersona;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
@@ -50,6 +53,22 @@ public class FacebookSteps {
   @Given("my Facebook account is {string}")
   public void myFacebookAccountIs(String persona) {
     accounts.useFacebookPersona(persona);
+  }
+
+  /** The whole Facebook flow as a precondition, through its requests: the scenario is about what comes after linking. */
+  @Given("my Instagram account {string} is linked through the Facebook Page of my Facebook account {string}")
+  public void linkedThroughFacebook(String username, String persona) {
+    accounts.useFacebookPersona(persona);
+    new SettingsPage(session.page()).saveInstagramLoginQuickly(false);
+    accounts.instagramLogin(false);
+    FacebookPersona me = accounts.facebook();
+    FacebookPersona.Page page = me.pages().stream()
+        .filter(p -> p.instagram() != null && p.instagram().username().equals(username)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No Page of Facebook persona '" + persona + "' has @" + username
+            + " connected (fixtures/personas/facebook.json)"));
+    socialAccounts.linkThroughFacebookQuickly(session.harness().facebookUrl(), me.email(), me.password(), username);
+    socialAccounts.expectLinkedVia(username, AccountTypes.displayName(page.instagram().accountType()), page.name());
+    accounts.linkedThroughFacebook(page.instagram());
   }
 
   @Then("a Facebook sign-in pops up while the dashboard stays open behind it")

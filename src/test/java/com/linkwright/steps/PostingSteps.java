@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Posting an image to the linked Instagram account, and what Instagram (the stub) received. */
 public class PostingSteps {
@@ -70,7 +71,7 @@ public class PostingSteps {
   @Then("the page confirms that the image was posted to my Instagram")
   public void pageConfirmsPosted() {
     assertThat(postPage.outcome()).containsText("Posted to Instagram");
-    assertThat(postPage.outcome()).containsText("Your image is on @" + accounts.instagram().username() + "'s Instagram");
+    assertThat(postPage.outcome()).containsText("Your image is on @" + accounts.postingTo() + "'s Instagram");
     session.attachScreenshot("Posted to Instagram");
     JsonNode body = answer();
     assertThat(answerStatus).as("HTTP status of POST /api/post; body %s", answerBody).isEqualTo(200);
@@ -80,15 +81,24 @@ public class PostingSteps {
 
   @Then("Instagram received one media container with the caption {string} and published it")
   public void instagramReceivedAndPublished(String caption) {
-    List<Received> containers = received("/media");
-    assertThat(containers).as("POST /{ig-user-id}/media received by the stubbed Instagram").hasSize(1);
+    receivedAndPublished("Instagram", this::received, caption);
+  }
+
+  @Then("Facebook received one media container with the caption {string} and published it")
+  public void facebookReceivedAndPublished(String caption) {
+    receivedAndPublished("Facebook", this::facebookReceived, caption);
+  }
+
+  private void receivedAndPublished(String provider, Function<String, List<Received>> received, String caption) {
+    List<Received> containers = received.apply("/media");
+    assertThat(containers).as("POST /{ig-user-id}/media received by the stubbed " + provider).hasSize(1);
     Map<String, String> form = form(containers.get(0).body());
     assertThat(form.get("caption")).isEqualTo(caption);
     assertThat(form.get("image_url")).as("image_url: served by the dashboard under an unguessable name")
         .matches(java.util.regex.Pattern.quote(session.harness().appUrl + "/media/") + "[A-Za-z0-9_-]{40,}\\.jpg");
     String containerId = json(containers.get(0).answer()).path("id").asText();
-    List<Received> published = received("/media_publish");
-    assertThat(published).as("POST /{ig-user-id}/media_publish received by the stubbed Instagram").hasSize(1);
+    List<Received> published = received.apply("/media_publish");
+    assertThat(published).as("POST /{ig-user-id}/media_publish received by the stubbed " + provider).hasSize(1);
     assertThat(form(published.get(0).body()).get("creation_id")).isEqualTo(containerId);
     String mediaId = json(published.get(0).answer()).path("id").asText();
     assertThat(answer().path("postIds").get(0).path("id").asText()).as("the media id the dashboard reports").isEqualTo(mediaId);
@@ -120,6 +130,22 @@ public class PostingSteps {
   public void nothingSentToInstagram() {
     assertThat(received("/media")).as("containers created for this account (POST /{ig-user-id}/media)").isEmpty();
     assertThat(received("/media_publish")).as("publish calls for this account").isEmpty();
+  }
+
+  @Then("nothing was sent to Facebook")
+  public void nothingSentToFacebook() {
+    assertThat(facebookReceived("/media")).as("containers created through Facebook (POST /{ig-user-id}/media)").isEmpty();
+    assertThat(facebookReceived("/media_publish")).as("publish calls through Facebook").isEmpty();
+  }
+
+  /** This scenario's calls to Facebook's Graph only: those authorized with its own Facebook user's token. */
+  private List<Received> facebookReceived(String suffix) {
+    if (accounts.linkedThroughFacebook() == null) {
+      throw new IllegalStateException("No Instagram account linked through Facebook in this scenario: start it with "
+          + "'Given my Instagram account \"<username>\" is linked through the Facebook Page of my Facebook account \"<persona>\"'");
+    }
+    String igId = accounts.linkedThroughFacebook().id();
+    return session.harness().facebookReceived(session.startedAt(), "POST", "/" + igId + suffix, accounts.facebook().userId());
   }
 
   /** This scenario's calls only: the path carries its persona copy's own IG user id. */
