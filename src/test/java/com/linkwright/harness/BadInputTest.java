@@ -116,6 +116,11 @@ class BadInputTest {
         .configurationParameter(GLUE_PROPERTY_NAME, "com.linkwright.steps")
         .configurationParameter(PLUGIN_PROPERTY_NAME, "summary")
         .configurationParameter("cucumber.publish.quiet", "true")
+        // this file alone, whatever selection the user's run carries (-Dcucumber.features, -Dcucumber.filter.tags/name
+        // reach this JVM as system properties, which the engine would otherwise apply here too)
+        .configurationParameter("cucumber.features", feature.toString())
+        .configurationParameter("cucumber.filter.tags", "not @linkwright-never-set")
+        .configurationParameter("cucumber.filter.name", ".*")
         // a dry run checks the glue without a browser: what `-Dcucumber.execution.dry-run=true` does for a user
         .configurationParameter("cucumber.execution.dry-run", "true")
         .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*")
