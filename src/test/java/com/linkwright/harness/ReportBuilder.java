@@ -50,7 +50,9 @@ public final class ReportBuilder {
       throw new IllegalStateException("Allure could not build the single-file report: " + singleOut);
     }
     Path singleFile = report.resolve("single").resolve("index.html").toAbsolutePath();
-    System.out.println("[linkwright] " + summary.line());
+    // Cucumber's own switch (set with -D on the Maven command line, so it is in this JVM too)
+    boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
+    System.out.println("[linkwright] " + (dryRun ? "DRY RUN (glue checked, no browser, nothing linked): " : "") + summary.line());
     System.out.println("[linkwright] Allure report: " + singleFile + " (open it in a browser; or serve the folder: "
         + allure + " open " + report + ")");
     if (summary.scenarios() == 0) {
