@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -51,7 +52,7 @@ class RegressionsIT {
     List<Fault> missed = new ArrayList<>();
     for (var e : caughtBy.entrySet()) {
       table.append(String.format("  %-" + width + "s  -> %s%n", e.getKey(),
-          e.getValue().isEmpty() ? "NOT CAUGHT" : String.join(" | ", e.getValue())));
+          e.getValue().isEmpty() ? "NOT CAUGHT" : String.join("\n" + " ".repeat(width + 8), e.getValue())));
       if (e.getValue().isEmpty()) {
         missed.add(e.getKey());
       }
@@ -61,6 +62,15 @@ class RegressionsIT {
     table.append(String.format("(%d suite runs in %.0f s)%n", n + 1, (System.nanoTime() - started) / 1e9));
     System.out.println(table);
     assertThat(missed).as("faults no scenario caught").isEmpty();
+  }
+
+  /** "direct.feature:40 " for a scenario, so that scenarios of the same name in two features stay apart. */
+  private static String where(TestIdentifier id) {
+    return id.getSource()
+        .filter(FileSource.class::isInstance)
+        .map(FileSource.class::cast)
+        .map(f -> f.getFile().getName() + f.getPosition().map(p -> ":" + p.getLine()).orElse("") + " ")
+        .orElse("");
   }
 
   /** Runs every feature in this JVM and returns the names of the scenarios that did not pass. */
@@ -83,7 +93,7 @@ class RegressionsIT {
       @Override
       public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (id.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-          failed.add(id.getDisplayName());
+          failed.add(where(id) + id.getDisplayName());
         }
       }
     });
