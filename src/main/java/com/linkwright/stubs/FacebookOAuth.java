@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.http.Cookie;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Facebook session, as a returning user's does), "Continue as NAME" with "Edit Settings", the Instagram accounts,
  * the Facebook Pages, the permissions (Yes/No each) and "Done".
  */
-public final class FacebookOAuth implements ResponseDefinitionTransformerV2 {
+public final class FacebookOAuth extends ProviderSteps {
   public static final String NAME = "facebook-oauth";
   static final String SESSION_COOKIE = "fb_session";
 
@@ -42,7 +41,6 @@ public final class FacebookOAuth implements ResponseDefinitionTransformerV2 {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FacebookPersonaBook personas;
-  private final Map<String, RegisteredApp> apps = new ConcurrentHashMap<>();
   private final Map<String, FacebookPersona> sessions = new ConcurrentHashMap<>();
   private final Map<String, DialogRequest> requests = new ConcurrentHashMap<>();
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -53,29 +51,12 @@ public final class FacebookOAuth implements ResponseDefinitionTransformerV2 {
   private final GraphPublishing publishing = new GraphPublishing(this::publisher);
 
   public FacebookOAuth(FacebookPersonaBook personas) {
+    super(NAME, "stubbed Facebook");
     this.personas = personas;
   }
 
-  public void register(RegisteredApp app) {
-    apps.put(app.clientId(), app);
-  }
-
   @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public ResponseDefinition transform(ServeEvent event) {
-    ResponseDefinition def = event.getResponseDefinition();
-    Request request = event.getRequest();
-    String step = String.valueOf(def.getTransformerParameters().getOrDefault("step", ""));
-    ResponseDefinitionBuilder out = ResponseDefinitionBuilder.like(def).but();
+  protected ResponseDefinition step(String step, Request request, ResponseDefinitionBuilder out, Parameters parameters) {
     return switch (step) {
       case "dialog" -> dialog(request, out);
       case "login" -> login(request, out);
@@ -88,7 +69,7 @@ public final class FacebookOAuth implements ResponseDefinitionTransformerV2 {
       case "me-permissions" -> mePermissions(request, out);
       case "node" -> node(request, out);
       case "media", "media-publish" -> publishing.transform(step, request, out);
-      default -> out.withStatus(500).withBody("unknown step '" + step + "' in a Facebook mapping").build();
+      default -> null;
     };
   }
 

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * one-time codes and tokens. The mappings in fixtures/instagram/mappings choose the step; the pages in
  * __files are rendered by WireMock's templating with what this class adds as transformer parameters.
  */
-public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
+public final class InstagramOAuth extends ProviderSteps {
   public static final String NAME = "instagram-oauth";
 
   /** What a permission toggle says, per scope (Meta's wording on the consent screen). */
@@ -39,7 +37,6 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PersonaBook personas;
-  private final Map<String, RegisteredApp> apps = new ConcurrentHashMap<>();
   private final Map<String, AuthRequest> requests = new ConcurrentHashMap<>();
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
   private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
@@ -47,41 +44,24 @@ public final class InstagramOAuth implements ResponseDefinitionTransformerV2 {
   private final GraphPublishing publishing;
 
   public InstagramOAuth(PersonaBook personas) {
+    super(NAME, "stubbed Instagram");
     this.personas = personas;
     this.accountPages = new InstagramAccountPages(personas);
     this.publishing = new GraphPublishing(this::publisher);
   }
 
-  public void register(RegisteredApp app) {
-    apps.put(app.clientId(), app);
-  }
-
   @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public ResponseDefinition transform(ServeEvent event) {
-    ResponseDefinition def = event.getResponseDefinition();
-    Request request = event.getRequest();
-    String step = String.valueOf(def.getTransformerParameters().getOrDefault("step", ""));
-    ResponseDefinitionBuilder out = ResponseDefinitionBuilder.like(def).but();
+  protected ResponseDefinition step(String step, Request request, ResponseDefinitionBuilder out, Parameters parameters) {
     return switch (step) {
       case "authorize" -> authorize(request, out);
       case "login" -> login(request, out);
       case "consent" -> consent(request, out);
-      case "token" -> token(request, out, String.valueOf(def.getTransformerParameters().getOrDefault("shape", "data")));
+      case "token" -> token(request, out, String.valueOf(parameters.getOrDefault("shape", "data")));
       case "exchange" -> exchange(request, out);
       case "me" -> me(request, out);
       case "apps", "remove-app" -> accountPages.transform(step, request, out);
       case "media", "media-publish" -> publishing.transform(step, request, out);
-      default -> out.withStatus(500).withBody("unknown step '" + step + "' in an Instagram mapping").build();
+      default -> null;
     };
   }
 
