@@ -20,6 +20,8 @@ import org.junit.platform.suite.api.Suite;
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "progress, summary, io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm")
 @ConfigurationParameter(key = PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, value = "true")
 @ConfigurationParameter(key = "cucumber.publish.enabled", value = "false")
+// "Feature - Scenario" in failsafe's console and JUnit XML, so a CI dashboard tells same-named scenarios apart
+@ConfigurationParameter(key = "cucumber.junit-platform.naming-strategy", value = "long")
 // scenarios run on playwright.config's `workers` threads (1 = one after the other)
 @ConfigurationParameter(key = PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME, value = "true")
 @ConfigurationParameter(key = PARALLEL_CONFIG_STRATEGY_PROPERTY_NAME, value = "custom")
