@@ -168,3 +168,15 @@ Feature: Linking Instagram through Facebook (Facebook Page required)
     When I click the Instagram icon on the Social Accounts page
     And a page from another origin, loaded in the Facebook window, tells the dashboard that the login finished
     Then the dashboard ignores the message: it still waits for Facebook and nothing is linked
+
+  Scenario: Relinking an account linked through its Facebook Page goes through Facebook again and keeps one entry
+    Given my Instagram account "brightside.bakery" is linked through the Facebook Page of my Facebook account "dana.baker"
+    When I click Relink on my Instagram account
+    Then Facebook skips the login and greets me as someone who connected before
+    When I click Edit Settings
+    And I check all the Instagram Business Accounts or Instagram Creator Accounts and click Next
+    And I check all Facebook Pages and click Next
+    And I turn all permissions to Yes and click Done
+    And I select the specific Instagram account "brightside.bakery" to link
+    Then I am told that my Instagram account was relinked
+    And my Social Accounts page shows my Instagram account linked once, as a Business account

@@ -96,31 +96,50 @@ final class FacebookLinking {
    * blocks pop-ups blocks it, and the page says so and offers the click.
    */
   String linkCard(Workspace user, String connect) {
-    String checks = (faults.contains(Fault.POPUP_BLOCK_NOT_NOTICED) ? "" : "popup ")
-        + (faults.contains(Fault.MESSAGE_ORIGIN_NOT_CHECKED) ? "" : "origin");
     String askAgain = !user.facebookAskAgain ? "" : """
         <form method="post" action="/social-accounts/instagram/facebook/start" target="linkwright-facebook-login" data-facebook-popup>
           <input type="hidden" name="csrf" value="%s">
           <input type="hidden" name="rerequest" value="true">
           <button type="submit">Ask again for the missing permissions</button>
         </form>""".formatted(esc(user.csrfToken));
-    return """
-        <form method="post" action="/social-accounts/instagram/facebook/start" target="linkwright-facebook-login" class="link-form"
-              id="facebook-link-form" data-facebook-popup data-checks="%s"%s>
-          <input type="hidden" name="csrf" value="%s">
-          <button type="submit" class="network-icon instagram" aria-label="Instagram" title="Link Instagram through Facebook">%s</button>
-        </form>
+    return popupForm(user, "instagram".equals(connect),
+        "<button type=\"submit\" class=\"network-icon instagram\" aria-label=\"Instagram\" title=\"Link Instagram through Facebook\">"
+            + icon() + "</button>", "link-form")
+        + """
         <p class="state">Not linked. Click the Instagram icon to link your account through its Facebook Page.
           A Facebook sign-in will pop up: please be sure you allow pop-ups.</p>
         %s
+        """.formatted(askAgain) + popupStatus();
+  }
+
+  /** Relink for a linked account when Instagram Login is off: the same Facebook pop-up, from a "Relink" button. */
+  String relinkForm(Workspace user) {
+    return popupForm(user, false, "<button type=\"submit\">Relink</button>", "relink-form") + popupStatus();
+  }
+
+  /** The form the pop-up is opened for (facebook-link.js), with the checks this page runs. */
+  private String popupForm(Workspace user, boolean autostart, String button, String cssClass) {
+    String checks = (faults.contains(Fault.POPUP_BLOCK_NOT_NOTICED) ? "" : "popup ")
+        + (faults.contains(Fault.MESSAGE_ORIGIN_NOT_CHECKED) ? "" : "origin");
+    return """
+        <form method="post" action="/social-accounts/instagram/facebook/start" target="linkwright-facebook-login" class="%s"
+              id="facebook-link-form" data-facebook-popup data-checks="%s"%s>
+          <input type="hidden" name="csrf" value="%s">
+          %s
+        </form>
+        """.formatted(cssClass, checks.trim(), autostart ? " data-autostart" : "", esc(user.csrfToken), button);
+  }
+
+  /** Where facebook-link.js reports on the pop-up: waiting, closed early, or blocked (with the click that continues). */
+  private static String popupStatus() {
+    return """
         <div role="status" id="facebook-popup-status" hidden></div>
         <div role="alert" id="facebook-popup-blocked" class="notice warning" hidden>
           <strong>Pop-ups are blocked</strong>
           <p>Your browser blocked the Facebook sign-in window. Please allow pop-ups for this site, or continue here.</p>
           <button type="submit" form="facebook-link-form">Continue with Facebook</button>
         </div>
-        <script src="/static/facebook-link.js" defer></script>""".formatted(checks.trim(),
-        "instagram".equals(connect) ? " data-autostart" : "", esc(user.csrfToken), icon(), askAgain);
+        <script src="/static/facebook-link.js" defer></script>""";
   }
 
   /** Under a linked account: where the link comes from. */
@@ -307,11 +326,13 @@ final class FacebookLinking {
     }
     Option o = chosen.get();
     user.facebookOffer = null;
+    boolean again = user.instagram != null && user.instagram.userId().equals(o.instagramId());
     user.instagram = new LinkedInstagram(o.instagramId(), o.username(), o.accountType(), offer.granted(), List.of(), offer.token(),
         o.pageName());
     LOG.info("workspace {}: linked Instagram @{} through Facebook Page '{}'", user.id, o.username(), o.pageName());
-    user.notice = Notice.success("Instagram linked", "Your Instagram account @" + o.username()
-        + " is now linked through the Facebook Page " + o.pageName() + ".");
+    user.notice = again ? RelinkSupport.relinked(o.username())
+        : Notice.success("Instagram linked", "Your Instagram account @" + o.username()
+            + " is now linked through the Facebook Page " + o.pageName() + ".");
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
   }
 

@@ -195,17 +195,20 @@ public final class LinkingApp implements AutoCloseable {
       card = """
           <span class="network-icon instagram linked" aria-hidden="true">%s</span>
           <p class="state">%s: <strong class="handle">@%s</strong> <span class="badge">%s account</span></p>%s%s
-          <form method="post" action="/social-accounts/instagram/link">
-            <input type="hidden" name="csrf" value="%s">
-            <button type="submit">Relink</button>
-          </form>
+          %s
           <form method="post" action="/social-accounts/instagram/unlink">
             <input type="hidden" name="csrf" value="%s">
             <button type="submit">Unlink</button>
           </form>
           <p><a href="/post">Post to Instagram</a></p>""".formatted(INSTAGRAM_ICON, problem == null ? "Linked" : "Needs to be relinked",
           esc(ig.username()), esc(AccountTypes.displayName(ig.accountType())), FacebookLinking.viaLine(user), missing,
-          esc(user.csrfToken), esc(user.csrfToken));
+          // relinking takes the way the Settings say: Instagram's login here, or the Facebook pop-up
+          user.instagramLogin ? """
+              <form method="post" action="/social-accounts/instagram/link">
+                <input type="hidden" name="csrf" value="%s">
+                <button type="submit">Relink</button>
+              </form>""".formatted(esc(user.csrfToken)) : facebookLinking.relinkForm(user),
+          esc(user.csrfToken));
     }
     ctx.html(Html.page("Social Accounts", user, """
         <h1>Social Accounts</h1>

@@ -102,6 +102,11 @@ public class RelinkSteps {
 
   @When("I click Relink on my Instagram account")
   public void clickRelink() {
+    if (!accounts.instagramLogin()) {
+      // Instagram Login is off: relinking goes through the Facebook pop-up, like linking
+      session.lookAt(session.page().waitForPopup(socialAccounts::relinkInstagram));
+      return;
+    }
     socialAccounts.relinkInstagram();
     new InstagramLoginPage(session.page(), session.harness().instagramUrl()).expectShown();
   }
@@ -109,12 +114,12 @@ public class RelinkSteps {
   @Then("I am told that my Instagram account was relinked")
   public void toldRelinked() {
     assertThat(socialAccounts.notice()).containsText("Instagram relinked");
-    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " was already linked");
+    assertThat(socialAccounts.notice()).containsText("@" + accounts.postingTo() + " was already linked");
   }
 
   @Then("my Social Accounts page shows my Instagram account linked once, as a {word} account")
   public void linkedOnce(String type) {
-    socialAccounts.expectLinked(accounts.instagram().username(), type);
+    socialAccounts.expectLinked(accounts.postingTo(), type);
     assertThat(socialAccounts.listedAccounts()).hasCount(1);
     session.attachScreenshot("Relinked, listed once");
   }
