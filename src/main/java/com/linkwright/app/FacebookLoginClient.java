@@ -1,12 +1,9 @@
 package com.linkwright.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +18,6 @@ import java.util.Optional;
  * header; the code exchange is Meta's documented GET, server to server, never logged.
  */
 public final class FacebookLoginClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final FacebookSettings settings;
   private final HttpClient http;
 
@@ -61,7 +57,7 @@ public final class FacebookLoginClient {
     q.put("client_secret", settings.clientSecret());
     q.put("redirect_uri", redirectUri.toString());
     q.put("code", code);
-    JsonNode body = send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/oauth/access_token?" + InstagramLoginClient.encode(q))).GET());
+    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/oauth/access_token?" + InstagramLoginClient.encode(q))).GET(), "Facebook");
     String token = body.path("access_token").asText(null);
     if (token == null) {
       throw new ProviderException(502, "Facebook's token endpoint answered without an access token");
@@ -101,32 +97,8 @@ public final class FacebookLoginClient {
   }
 
   private JsonNode get(String pathAndQuery, String token) throws ProviderException {
-    return send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + pathAndQuery))
-        .header("Authorization", "Bearer " + token).GET());
+    return ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + pathAndQuery))
+        .header("Authorization", "Bearer " + token).GET(), "Facebook");
   }
 
-  private JsonNode send(HttpRequest.Builder request) throws ProviderException {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new ProviderException(503, "Facebook could not be reached (" + e.getClass().getSimpleName() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(503, "Interrupted while calling Facebook");
-    }
-    JsonNode body;
-    try {
-      body = JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new ProviderException(502, "Facebook answered " + response.statusCode() + " with a body that is not JSON");
-    }
-    if (response.statusCode() >= 400 || body.has("error")) {
-      JsonNode error = body.path("error");
-      throw new ProviderException(response.statusCode(), error.hasNonNull("message")
-          ? error.get("message").asText() + (error.has("code") ? " (code " + error.get("code").asText() + ")" : "")
-          : "Facebook refused the request");
-    }
-    return body;
-  }
 }

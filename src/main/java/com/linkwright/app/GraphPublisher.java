@@ -72,7 +72,7 @@ final class GraphPublisher {
       throw new GraphException(-1, host + " answered " + response.statusCode() + " with a body that is not JSON");
     }
     if (response.statusCode() >= 400 || !body.hasNonNull("id")) {
-      throw new GraphException(body.path("error").path("code").asInt(-1), InstagramLoginClient.errorMessage(body));
+      throw new GraphException(body.path("error").path("code").asInt(-1), ProviderHttp.errorMessage(body, "Instagram"));
     }
     return body.get("id").asText();
   }

@@ -1,13 +1,10 @@
 package com.linkwright.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import java.util.stream.Collectors;
  * Tokens go only into request headers and bodies, never into a URL.
  */
 public final class InstagramLoginClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final InstagramSettings settings;
   private final HttpClient http;
 
@@ -59,9 +55,9 @@ public final class InstagramLoginClient {
     form.put("grant_type", "authorization_code");
     form.put("redirect_uri", redirectUri.toString());
     form.put("code", code);
-    JsonNode body = send(HttpRequest.newBuilder(settings.tokenUrl())
+    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(settings.tokenUrl())
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+        .POST(HttpRequest.BodyPublishers.ofString(encode(form))), "Instagram");
     // Meta documents {"data":[{...}]}; many clients see a flat object: accept both
     JsonNode entry = body.has("data") && body.get("data").isArray() && body.get("data").size() > 0 ? body.get("data").get(0) : body;
     String token = entry.path("access_token").asText(null);
@@ -77,7 +73,7 @@ public final class InstagramLoginClient {
     q.put("grant_type", "ig_exchange_token");
     q.put("client_secret", settings.clientSecret());
     q.put("access_token", shortLived);
-    JsonNode body = send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/access_token?" + encode(q))).GET());
+    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/access_token?" + encode(q))).GET(), "Instagram");
     String token = body.path("access_token").asText(null);
     if (token == null) {
       throw new ProviderException(502, "Instagram did not return a long-lived token");
@@ -86,44 +82,12 @@ public final class InstagramLoginClient {
   }
 
   public Profile me(String token) throws ProviderException {
-    JsonNode body = send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/me?fields=user_id,username,account_type"))
-        .header("Authorization", "Bearer " + token).GET());
+    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/me?fields=user_id,username,account_type"))
+        .header("Authorization", "Bearer " + token).GET(), "Instagram");
     return new Profile(body.path("user_id").asText(), body.path("username").asText(), body.path("account_type").asText(null));
   }
 
-  private JsonNode send(HttpRequest.Builder request) throws ProviderException {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new ProviderException(503, "Instagram could not be reached (" + e.getClass().getSimpleName() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(503, "Interrupted while calling Instagram");
-    }
-    JsonNode body;
-    try {
-      body = JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new ProviderException(502, "Instagram answered " + response.statusCode() + " with a body that is not JSON");
-    }
-    if (response.statusCode() >= 400) {
-      throw new ProviderException(response.statusCode(), errorMessage(body));
-    }
-    return body;
-  }
 
-  /** Instagram's own shape ({error_type, code, error_message}) or the Graph shape ({error:{message, code}}). */
-  static String errorMessage(JsonNode body) {
-    if (body.hasNonNull("error_message")) {
-      return body.get("error_message").asText();
-    }
-    JsonNode error = body.path("error");
-    if (error.hasNonNull("message")) {
-      return error.get("message").asText() + (error.has("code") ? " (code " + error.get("code").asText() + ")" : "");
-    }
-    return "Instagram refused the request";
-  }
 
   private static List<String> permissions(JsonNode node) {
     List<String> out = new ArrayList<>();

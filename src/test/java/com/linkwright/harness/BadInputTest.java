@@ -95,10 +95,10 @@ class BadInputTest {
   @Test
   void aNamedBrowserThatIsNotThereIsNamed() {
     Properties p = new Properties();
-    p.setProperty("browser.executable", "/opt/no-such/chrome");
+    p.setProperty("browser.executable", "no-such-dir/chrome");
     HarnessConfig config = HarnessConfig.load(Path.of("playwright.config"), p);
     assertThatThrownBy(() -> new BrowserLocator(config).locate())
-        .hasMessageContaining("browser.executable is '/opt/no-such/chrome', which is not an executable file");
+        .hasMessageContaining("browser.executable is 'no-such-dir/chrome', which is not an executable file");
   }
 
   private static Path write(Path dir, String name, String text) throws IOException {
