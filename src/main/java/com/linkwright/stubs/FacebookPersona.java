@@ -17,7 +17,7 @@ public record FacebookPersona(
     @JsonProperty("email") String email,
     @JsonProperty("password") String password,
     @JsonProperty("user_id") String userId,
-    @JsonProperty("pages") List<Page> pages) {
+    @JsonProperty("pages") List<Page> pages) implements DeclaredPersonas.Copyable<FacebookPersona> {
 
   public FacebookPersona {
     require(handle, "handle", handle);
@@ -57,7 +57,13 @@ public record FacebookPersona(
     return pages.stream().map(Page::instagram).filter(ig -> ig != null && ig.id().equals(igId)).findFirst();
   }
 
-  FacebookPersona copy(String newPassword, String newUserId) {
+  @Override
+  public String login() {
+    return email;
+  }
+
+  @Override
+  public FacebookPersona copy(String newPassword, String newUserId) {
     return new FacebookPersona(handle, name, email, newPassword, newUserId, pages);
   }
 

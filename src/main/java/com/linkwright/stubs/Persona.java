@@ -20,7 +20,7 @@ public record Persona(
     @JsonProperty("user_id") String userId,
     @JsonProperty("account_type") String accountType,
     @JsonProperty("stale_account_type") String staleAccountType,
-    @JsonProperty("already_authorized") List<String> alreadyAuthorized) {
+    @JsonProperty("already_authorized") List<String> alreadyAuthorized) implements DeclaredPersonas.Copyable<Persona> {
 
   public Persona {
     require(handle, "handle");
@@ -35,7 +35,13 @@ public record Persona(
     return handle;
   }
 
-  Persona copy(String newPassword, String newUserId) {
+  @Override
+  public String login() {
+    return handle;
+  }
+
+  @Override
+  public Persona copy(String newPassword, String newUserId) {
     return new Persona(handle, name, newPassword, newUserId, accountType, staleAccountType, alreadyAuthorized);
   }
 
