@@ -241,6 +241,17 @@ public final class Harness {
       for (Future<PlaywrightWorker> w : launching) {
         workers.add(get(w));
       }
+      long warming = System.nanoTime();
+      URI warmApp = appUrl;
+      ProviderStubs warmStubs = stubs;
+      List<Future<?>> warmUps = new ArrayList<>();
+      for (PlaywrightWorker w : workers) {
+        warmUps.add(pool.submit(() -> WarmUp.run(w.browser(), warmApp, warmStubs)));
+      }
+      for (Future<?> w : warmUps) {
+        get(w);
+      }
+      times.record("warm-up", System.nanoTime() - warming);
       BrowserLocator.Located browser = get(located);
       System.out.println("[linkwright] Chromium: " + browser.executable() + " (" + browser.how() + ")");
       times.record("harness", System.nanoTime() - began);

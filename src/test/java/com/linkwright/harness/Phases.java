@@ -25,7 +25,8 @@ final class Phases {
       }
       line.append(t.getProperty("harness", "?")).append(" s (side by side: stubs ").append(t.getProperty("stubs", "-"))
           .append(", app ").append(t.getProperty("app", "-")).append(", Playwright ").append(t.getProperty("Playwright", "-"))
-          .append(", browser ").append(t.getProperty("browser", "-")).append(")");
+          .append(", browser ").append(t.getProperty("browser", "-")).append("; then warm-up ")
+          .append(t.getProperty("warm-up", "-")).append(")");
     } else {
       line.append("- (not started)");
     }
