@@ -190,10 +190,12 @@ public final class Harness {
     // every part that may start something, so that a failure elsewhere closes it
     List<Future<? extends AutoCloseable>> parts = new ArrayList<>();
     try {
-      Future<BrowserLocator.Located> located = pool.submit(() -> new BrowserLocator(config).locate());
+      // first, alone: finding Chromium takes milliseconds, and when there is none nothing else should start
+      BrowserLocator.Located browser = new BrowserLocator(config).locate();
+      System.out.println("[linkwright] Chromium: " + browser.executable() + " (" + browser.how() + ")");
       List<Future<PlaywrightWorker>> launching = new ArrayList<>();
       for (int i = 0; i < config.workers; i++) {
-        launching.add(pool.submit(() -> PlaywrightWorker.start(config, () -> get(located), times)));
+        launching.add(pool.submit(() -> PlaywrightWorker.start(config, browser, times)));
         parts.add(launching.get(i));
       }
       Path fixtures = Path.of("fixtures");
@@ -246,14 +248,12 @@ public final class Harness {
       ProviderStubs warmStubs = stubs;
       List<Future<?>> warmUps = new ArrayList<>();
       for (PlaywrightWorker w : workers) {
-        warmUps.add(pool.submit(() -> WarmUp.run(w.browser(), warmApp, warmStubs)));
+        warmUps.add(pool.submit(() -> WarmUp.run(w.browser(), warmApp, warmStubs, config.timeout)));
       }
       for (Future<?> w : warmUps) {
         get(w);
       }
       times.record("warm-up", System.nanoTime() - warming);
-      BrowserLocator.Located browser = get(located);
-      System.out.println("[linkwright] Chromium: " + browser.executable() + " (" + browser.how() + ")");
       times.record("harness", System.nanoTime() - began);
       times.write(PHASES);
       return new Harness(config, browser, stubs, app, appUrl, workers);

@@ -5,7 +5,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * One Playwright and the Chromium it drives. Playwright is not thread-safe: the harness lends a worker to one
@@ -21,15 +20,14 @@ public final class PlaywrightWorker implements AutoCloseable {
   }
 
   /**
-   * Starts Playwright's driver at once and launches Chromium as soon as the browser is located (both are timed).
-   * Playwright cannot download browsers here; it drives the Chromium the locator found.
+   * Starts Playwright's driver and launches Chromium in it (both are timed). Playwright cannot download browsers
+   * here; it drives the Chromium the locator found.
    */
-  static PlaywrightWorker start(HarnessConfig config, Supplier<BrowserLocator.Located> located, Harness.StartTimes times) {
+  static PlaywrightWorker start(HarnessConfig config, BrowserLocator.Located chromium, Harness.StartTimes times) {
     PlaywrightDriver.install();
     Playwright playwright = times.time("Playwright", () -> Playwright.create(
         new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))));
     try {
-      BrowserLocator.Located chromium = located.get();
       Browser browser = times.time("browser", () -> launch(playwright, chromium, config));
       return new PlaywrightWorker(playwright, browser);
     } catch (RuntimeException e) {

@@ -20,9 +20,12 @@ import java.net.URI;
 final class WarmUp {
   private WarmUp() {}
 
-  static void run(Browser browser, URI app, ProviderStubs stubs) {
+  static void run(Browser browser, URI app, ProviderStubs stubs, int timeout) {
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(app.toString())
         .setViewportSize(1100, 760))) {
+      // a broken app (the regression proof's faults) must not hold the start up longer than a scenario would wait
+      context.setDefaultTimeout(timeout);
+      context.setDefaultNavigationTimeout(timeout);
       context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
       Page page = context.newPage();
       new SignInPage(page).signInQuickly("Linkwright warm-up");
