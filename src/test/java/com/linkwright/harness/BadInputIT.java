@@ -85,10 +85,12 @@ class BadInputIT {
         .selectors(selectFile(feature.toFile()))
         .filters(includeEngines("cucumber"))
         .configurationParameter(PLUGIN_PROPERTY_NAME, "summary")
-        // this file alone, whatever selection the user's run carries
+        // this file alone, whatever selection the user's run carries (-D reaches this JVM as system properties)
         .configurationParameter("cucumber.features", feature.toString())
         .configurationParameter("cucumber.filter.tags", "not @linkwright-never-set")
         .configurationParameter("cucumber.filter.name", ".*")
+        // hooks run (a user's -Dcucumber.execution.dry-run=true would skip them, and the harness with them)
+        .configurationParameter("cucumber.execution.dry-run", "false")
         .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*")
         .build(), new TestExecutionListener() {
           @Override
