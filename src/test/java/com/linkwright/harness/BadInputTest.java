@@ -1,19 +1,12 @@
 package com.linkwright.harness;
 
-import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
-import com.linkwright.app.InstagramSettings;
-import com.linkwright.app.LinkingApp;
-import com.linkwright.stubs.ProviderStubs;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +23,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Bad input to the harness fails fast, with one message that says what to do: an undefined step, a feature that
- * does not parse, a port in use, a missing browser. (Bad settings: HarnessConfigTest; unknown personas: PersonaBookTest.)
+ * does not parse, a missing browser. Nothing here starts a server or a browser (a port in use, a harness that cannot
+ * start: BadInputIT; bad settings: HarnessConfigTest; unknown personas: PersonaBookTest).
  */
 class BadInputTest {
 
@@ -58,25 +52,6 @@ class BadInputTest {
         """);
     List<String> failures = run(feature);
     assertThat(failures).singleElement().asString().contains("broken.feature").containsIgnoringCase("parse");
-  }
-
-  @Test
-  void aStubPortInUseSaysWhichAndWhatToDo() throws IOException {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      assertThatThrownBy(() -> ProviderStubs.start(Path.of("fixtures"), taken.getLocalPort()))
-          .hasMessageStartingWith("The stubbed Instagram could not listen on 127.0.0.1:" + taken.getLocalPort())
-          .hasMessageContaining("Free the port or choose another");
-    }
-  }
-
-  @Test
-  void anAppPortInUseSaysWhichAndWhatToDo() throws IOException {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      InstagramSettings settings = InstagramSettings.stubbedAt(URI.create("http://127.0.0.1:9"), "1", "2");
-      assertThatThrownBy(() -> LinkingApp.start(taken.getLocalPort(), settings))
-          .hasMessageStartingWith("The reference app could not listen on 127.0.0.1:" + taken.getLocalPort())
-          .hasMessageContaining("Free the port or choose another");
-    }
   }
 
   @Test
@@ -113,9 +88,8 @@ class BadInputTest {
     LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
         .selectors(selectFile(feature.toFile()))
         .filters(includeEngines("cucumber"))
-        .configurationParameter(GLUE_PROPERTY_NAME, "com.linkwright.steps")
+        // the runner's settings come from junit-platform.properties; this run reports only to the test
         .configurationParameter(PLUGIN_PROPERTY_NAME, "summary")
-        .configurationParameter("cucumber.publish.quiet", "true")
         // this file alone, whatever selection the user's run carries (-Dcucumber.features, -Dcucumber.filter.tags/name
         // reach this JVM as system properties, which the engine would otherwise apply here too)
         .configurationParameter("cucumber.features", feature.toString())

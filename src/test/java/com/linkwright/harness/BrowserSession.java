@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * report. Created per scenario by PicoContainer; page objects get their page from here.
  */
 public final class BrowserSession {
-  private final Harness harness = Harness.get();
+  private Harness harness;
+  private PlaywrightWorker worker;
   private BrowserContext context;
   private Page page;
   private Page activePage;
@@ -31,7 +32,9 @@ public final class BrowserSession {
   public void open(Scenario scenario) {
     this.scenario = scenario;
     this.startedAt = Instant.now();
-    Browser browser = PlaywrightWorker.current(harness).browser();
+    harness = Harness.current();
+    worker = harness.borrowBrowser();
+    Browser browser = worker.browser();
     harness.recordRun(browser.version());
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString())
         .setViewportSize(1100, 760);
@@ -114,6 +117,17 @@ public final class BrowserSession {
   }
 
   public void close() {
+    try {
+      closeContext();
+    } finally {
+      if (worker != null) {
+        harness.giveBack(worker);
+        worker = null;
+      }
+    }
+  }
+
+  private void closeContext() {
     if (context == null) {
       return;
     }

@@ -5,28 +5,43 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One Playwright and one Chromium per thread (Playwright is not thread-safe), reused by that thread's scenarios,
- * each of which opens its own context. Closed when the run ends.
+ * One Playwright and the Chromium it drives. Playwright is not thread-safe: the harness lends a worker to one
+ * scenario at a time (see {@link Harness#borrowBrowser()}), and each scenario opens its own context in it.
  */
-public final class PlaywrightWorker {
-  private static final ThreadLocal<PlaywrightWorker> CURRENT = new ThreadLocal<>();
-  private static final List<PlaywrightWorker> ALL = new CopyOnWriteArrayList<>();
-
+public final class PlaywrightWorker implements AutoCloseable {
   private final Playwright playwright;
   private final Browser browser;
-  private volatile boolean closed;
 
-  private PlaywrightWorker(Harness harness) {
-    // Playwright cannot download browsers here; it drives the Chromium the locator found.
-    this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+  private PlaywrightWorker(Playwright playwright, Browser browser) {
+    this.playwright = playwright;
+    this.browser = browser;
+  }
+
+  /**
+   * Starts Playwright's driver and launches Chromium in it (both are timed). Playwright cannot download browsers
+   * here; it drives the Chromium the locator found.
+   */
+  static PlaywrightWorker start(HarnessConfig config, BrowserLocator.Located chromium, Harness.StartTimes times) {
+    PlaywrightDriver.install();
+    Playwright playwright = times.time("Playwright", () -> Playwright.create(
+        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))));
     try {
-      this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(harness.browser.executable())
-          .setHeadless(harness.config.headless)
-          .setSlowMo(harness.config.slowMo)
+      Browser browser = times.time("browser", () -> launch(playwright, chromium, config));
+      return new PlaywrightWorker(playwright, browser);
+    } catch (RuntimeException e) {
+      playwright.close();
+      throw e;
+    }
+  }
+
+  private static Browser launch(Playwright playwright, BrowserLocator.Located chromium, HarnessConfig config) {
+    try {
+      return playwright.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(chromium.executable())
+          .setHeadless(config.headless)
+          .setSlowMo(config.slowMo)
           // Keep Chromium's own pop-up blocker on, as in a user's browser: a window.open without a user gesture is
           // blocked by the browser itself, which is what the pop-up scenarios rely on.
           .setIgnoreDefaultArgs(List.of("--disable-popup-blocking"))
@@ -34,31 +49,23 @@ public final class PlaywrightWorker {
           .setArgs(List.of("--disable-quic", "--disable-background-networking", "--disable-component-update",
               "--no-first-run", "--disable-sync", "--disable-gpu")));
     } catch (RuntimeException e) {
-      playwright.close();
-      throw new IllegalStateException("Chromium at " + harness.browser.executable() + " (" + harness.browser.how()
+      throw new IllegalStateException("Chromium at " + chromium.executable() + " (" + chromium.how()
           + ") did not start: " + e.getMessage().lines().findFirst().orElse("") + ". Name another with -Dbrowser.executable=...", e);
     }
   }
 
-  public static PlaywrightWorker current(Harness harness) {
-    PlaywrightWorker worker = CURRENT.get();
-    if (worker == null || worker.closed) {
-      worker = new PlaywrightWorker(harness);
-      CURRENT.set(worker);
-      ALL.add(worker);
-    }
-    return worker;
-  }
-
+  /** The Chromium the scenarios drive: pop-up blocker on. */
   public Browser browser() {
     return browser;
   }
 
-  public static void closeAll() {
-    for (PlaywrightWorker w : ALL) {
-      w.closed = true;
-      w.playwright.close();
-    }
-    ALL.clear();
+  /** This worker's Playwright, for a test that needs a second Chromium launched differently. */
+  public Playwright playwright() {
+    return playwright;
+  }
+
+  @Override
+  public void close() {
+    playwright.close();
   }
 }

@@ -1,9 +1,5 @@
 package com.linkwright.harness;
 
-import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
-import static io.cucumber.junit.platform.engine.Constants.PARALLEL_CONFIG_CUSTOM_CLASS_PROPERTY_NAME;
-import static io.cucumber.junit.platform.engine.Constants.PARALLEL_CONFIG_STRATEGY_PROPERTY_NAME;
-import static io.cucumber.junit.platform.engine.Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
@@ -78,12 +74,8 @@ class RegressionsIT {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectDirectory("features"))
         .filters(includeEngines("cucumber"))
-        .configurationParameter(GLUE_PROPERTY_NAME, "com.linkwright.steps")
+        // glue, workers and the rest from junit-platform.properties; these runs report only to this table
         .configurationParameter(PLUGIN_PROPERTY_NAME, "summary")
-        .configurationParameter("cucumber.publish.quiet", "true")
-        .configurationParameter(PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME, "true")
-        .configurationParameter(PARALLEL_CONFIG_STRATEGY_PROPERTY_NAME, "custom")
-        .configurationParameter(PARALLEL_CONFIG_CUSTOM_CLASS_PROPERTY_NAME, WorkersStrategy.class.getName())
         // these runs are evidence for the table, not for the report
         .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*")
         .build();

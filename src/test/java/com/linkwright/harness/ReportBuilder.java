@@ -6,19 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Builds the Allure report after the suites ran (./mvnw verify, post-integration-test): carries the previous
- * report's history over for the trend, adds the run's environment, then renders one self-contained HTML file.
+ * report's history over for the trend, adds the run's environment, then renders one self-contained HTML file and
+ * keeps its history for the next run. Prints the run summary and where the time went.
  * Arguments: results folder, report folder, Allure commandline home.
  */
 public final class ReportBuilder {
   private ReportBuilder() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
+    long began = System.nanoTime();
     Path results = Path.of(args[0]);
     Path report = Path.of(args[1]);
     Path allureHome = Path.of(args[2]);
@@ -36,28 +41,51 @@ public final class ReportBuilder {
     if (!Files.isExecutable(allure)) {
       allure.toFile().setExecutable(true);
     }
-    List<String> command = new ArrayList<>(List.of(allure.toString(), "generate", results.toString(), "-o", report.toString(), "--clean"));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // One generation: the single file opens straight from disk and carries the trend; its history is kept beside it
+    // for the next run's trend.
+    Path single = report.resolve("single");
+    ProcessBuilder generate = new ProcessBuilder(allure.toString(), "generate", results.toString(), "-o", single.toString(),
+        "--clean", "--single-file").redirectErrorStream(true);
+    // a short-lived JVM: the quick compiler alone and the simplest collector get it done sooner than the defaults
+    generate.environment().merge("JAVA_OPTS", ALLURE_JVM, (mine, ours) -> mine + " " + ours);
+    Process p = generate.start();
     String output = new String(p.getInputStream().readAllBytes());
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException("Allure could not build the report: " + output);
     }
-    // The single-file copy opens straight from disk; the folder (with history/) is what the next run's trend reads.
-    Process single = new ProcessBuilder(allure.toString(), "generate", results.toString(), "-o", report.resolve("single").toString(),
-        "--clean", "--single-file").redirectErrorStream(true).start();
-    String singleOut = new String(single.getInputStream().readAllBytes());
-    if (!single.waitFor(120, TimeUnit.SECONDS) || single.exitValue() != 0) {
-      throw new IllegalStateException("Allure could not build the single-file report: " + singleOut);
-    }
-    Path singleFile = report.resolve("single").resolve("index.html").toAbsolutePath();
+    Path singleFile = single.resolve("index.html").toAbsolutePath();
+    keepHistory(singleFile, history);
+    double reportSeconds = (System.nanoTime() - began) / 1e9;
     // Cucumber's own switch (set with -D on the Maven command line, so it is in this JVM too)
     boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
     System.out.println("[linkwright] " + (dryRun ? "DRY RUN (glue checked, no browser, nothing linked): " : "") + summary.line());
-    System.out.println("[linkwright] Allure report: " + singleFile + " (open it in a browser; or serve the folder: "
-        + allure + " open " + report + ")");
+    System.out.println("[linkwright] " + Phases.line(Path.of("target", "linkwright-phases.properties"), summary, reportSeconds));
+    System.out.println("[linkwright] Allure report: " + singleFile + " (open it in a browser; or serve it: "
+        + allure + " open " + single + ")");
     if (summary.scenarios() == 0) {
       throw new IllegalStateException("No scenario ran: the selection (cucumber.filter.tags, cucumber.features, a line "
           + "number) matched nothing. Check the tag expression or the file:line against features/.");
+    }
+  }
+
+  private static final String ALLURE_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+  /**
+   * The single file embeds every file of the report, the trend's history/*.json among them, each as
+   * {@code d('history/name.json','base64')}: written out, they are what the next run's report continues.
+   */
+  static void keepHistory(Path singleFile, Path history) throws IOException {
+    String html = Files.readString(singleFile);
+    Matcher embedded = Pattern.compile("d\\('history/([A-Za-z0-9._-]+)','([A-Za-z0-9+/=]*)'\\)").matcher(html);
+    List<String> kept = new ArrayList<>();
+    Files.createDirectories(history);
+    while (embedded.find()) {
+      Files.write(history.resolve(embedded.group(1)), Base64.getDecoder().decode(embedded.group(2)));
+      kept.add(embedded.group(1));
+    }
+    if (!kept.contains("history.json")) {
+      throw new IllegalStateException("Allure's single file " + singleFile + " carries no history/history.json: the "
+          + "trend cannot carry over. Has Allure's single-file format changed (allure.commandline.version in pom.xml)?");
     }
   }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The stubbed Instagram's account state and publishing, spoken to over HTTP as the app speaks to it. */
-class InstagramStubTest {
+class InstagramStubIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String APP = "Linkwright Dashboard";
   private static final URI REDIRECT = URI.create("http://localhost:1/auth/instagram/callback");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The app's OAuth client against the stubbed Instagram, over real HTTP. */
-class InstagramLoginClientTest {
+class InstagramLoginClientIT {
   private static final URI REDIRECT = URI.create("http://localhost:7070/auth/instagram/callback");
   private static ProviderStubs stubs;
   private static InstagramLoginClient client;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * The app's Facebook client against the stubbed Facebook: a user goes through the dialog's screens (as plain HTTP
  * form posts), and the client exchanges the code and reads what the user shared.
  */
-class FacebookLoginClientTest {
+class FacebookLoginClientIT {
   private static final URI REDIRECT = URI.create("http://localhost:7070/auth/facebook/callback");
   private static final String APP_ID = "1234567890";
   private static final String SECRET = "test-secret";

@@ -1,0 +1,41 @@
+package com.linkwright.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trend carries over from the single-file report: its embedded history/ is written out for the next run. */
+class ReportBuilderTest {
+  private static String embedded(String name, String json) {
+    return "d('" + name + "','" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)) + "')";
+  }
+
+  @Test
+  void theHistoryEmbeddedInTheSingleFileIsKeptForTheNextRun(@TempDir Path dir) throws IOException {
+    Path single = dir.resolve("index.html");
+    Files.writeString(single, "<script>" + embedded("widgets/summary.json", "{\"total\":3}") + ";"
+        + embedded("history/history.json", "{\"abc\":{\"statistic\":{\"passed\":3}}}") + ";"
+        + embedded("history/history-trend.json", "[{\"data\":{\"passed\":3}}]") + ";</script>");
+    Path history = dir.resolve("history");
+    ReportBuilder.keepHistory(single, history);
+    assertThat(history.resolve("history.json")).hasContent("{\"abc\":{\"statistic\":{\"passed\":3}}}");
+    assertThat(history.resolve("history-trend.json")).hasContent("[{\"data\":{\"passed\":3}}]");
+    assertThat(history).isDirectoryNotContaining("glob:**/summary.json");
+  }
+
+  @Test
+  void aSingleFileWithoutHistorySaysTheTrendCannotCarryOver(@TempDir Path dir) throws IOException {
+    Path single = dir.resolve("index.html");
+    Files.writeString(single, "<script>" + embedded("data/test-cases/1.json", "{}") + "</script>");
+    assertThatThrownBy(() -> ReportBuilder.keepHistory(single, dir.resolve("history")))
+        .hasMessageContaining("carries no history/history.json")
+        .hasMessageContaining("trend cannot carry over");
+  }
+}
