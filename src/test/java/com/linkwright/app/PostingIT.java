@@ -66,6 +66,8 @@ class PostingIT {
     linkedBakery();
     assertError(upload(me, screens.csrf() + "x", "Hello", jpeg(1080, 1080)), 401, 360, "Sign in to the dashboard");
     assertError(upload(me, screens.csrf().substring(1), "Hello", jpeg(1080, 1080)), 401, 360, "Sign in to the dashboard");
+    String prefix = screens.csrf().substring(0, screens.csrf().length() - 1);
+    assertError(upload(me, prefix, "Hello", jpeg(1080, 1080)), 401, 360, "Sign in to the dashboard");
   }
 
   @Test
