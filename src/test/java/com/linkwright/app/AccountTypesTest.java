@@ -2,6 +2,7 @@ package com.linkwright.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -25,5 +26,24 @@ class AccountTypesTest {
   @CsvSource({"Business,Business", "MEDIA_CREATOR,Creator", "Media_Creator,Creator", "PERSONAL,Personal"})
   void typesAreNamedAsThePersonKnowsThem(String type, String shown) {
     assertThat(AccountTypes.displayName(type)).isEqualTo(shown);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Creator", "creator", " CREATOR "})
+  void aCreatorSpelledPlainlyIsProfessionalToo(String type) {
+    assertThat(AccountTypes.isProfessional(type)).isTrue();
+    assertThat(AccountTypes.displayName(type)).isEqualTo("Creator");
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"   "})
+  void aMissingTypeIsNamedUnknown(String type) {
+    assertThat(AccountTypes.displayName(type)).isEqualTo("Unknown");
+  }
+
+  @Test
+  void aTypeTheDashboardDoesNotKnowIsShownAsInstagramSentItWithoutSpaces() {
+    assertThat(AccountTypes.displayName(" Media_Mogul ")).isEqualTo("Media_Mogul");
   }
 }

@@ -47,6 +47,20 @@ class AyrshareResponseTest {
     assertThat(posted.get("platform").asText()).isEqualTo("instagram");
   }
 
+  @Test
+  void anEmptyCaptionIsLeftOutOfAnErrorAndAMissingOneIsEmptyInASuccess() {
+    assertThat(AyrshareResponse.error(364, "Too narrow.", "").get("errors").get(0).has("post")).isFalse();
+    assertThat(AyrshareResponse.success("1789", "brightside.bakery", null).get("post").asText()).isEqualTo("");
+    assertThat(AyrshareResponse.success("1789", "brightside.bakery", "Hello").get("post").asText()).isEqualTo("Hello");
+    assertThat(AyrshareResponse.success("1789", "brightside.bakery", "Hello").at("/postIds/0/username").asText()).isEqualTo("brightside.bakery");
+  }
+
+  @Test
+  void eachAnswerHasItsOwnId() {
+    assertThat(AyrshareResponse.error(156, "x", null).get("id").asText())
+        .isNotEqualTo(AyrshareResponse.error(156, "x", null).get("id").asText());
+  }
+
   private static List<String> names(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

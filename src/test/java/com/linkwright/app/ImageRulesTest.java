@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageRulesTest {
 
@@ -92,6 +93,72 @@ class ImageRulesTest {
   void aJpegIsHandedOverUntouched() throws IOException {
     byte[] jpeg = image(1080, 1080, "jpg");
     assertThat(((ImageRules.Accepted) ImageRules.check(jpeg)).jpeg()).isSameAs(jpeg);
+  }
+
+  @Test
+  void nothingReceivedIsRefusedAsNoImage() {
+    assertThat(ImageRules.check(null)).isEqualTo(new ImageRules.Refused(363,
+        "No image was received. Choose a JPEG, PNG or GIF image to post."));
+    assertThat(ImageRules.check(new byte[0])).isEqualTo(ImageRules.check(null));
+  }
+
+  @Test
+  void aFileShorterThanAnySignatureIsUnreadableNotACrash() {
+    assertThat(((ImageRules.Refused) ImageRules.check(new byte[] {(byte) 0xFF, (byte) 0xD8})).code()).isEqualTo(363);
+    assertThat(((ImageRules.Refused) ImageRules.check(new byte[] {(byte) 0x89})).code()).isEqualTo(363);
+    assertThat(ImageRules.sniff(new byte[] {'B', 'M'})).isEqualTo("BMP");
+    assertThat(ImageRules.sniff(new byte[] {'B'})).isNull();
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource({
+      "'II*\u0000', TIFF",
+      "'MM\u0000*', TIFF",
+      "'RIFF\u0000\u0000\u0000\u0000WEBPVP8 ', WebP",
+      "'\u0000\u0000\u0000\u0018ftypheic\u0000\u0000', HEIC",
+      "'GIF87a', GIF"})
+  void formatsAreKnownByTheirFirstBytes(String start, String format) {
+    assertThat(ImageRules.sniff(start.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).isEqualTo(format);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"RIFF\u0000\u0000\u0000\u0000WAVEfmt ", "RIFF\u0000\u0000\u0000\u0000WEB", "\u0000\u0000\u0000\u0018ftypmp42\u0000\u0000",
+      "\u0000\u0000\u0000\u0018ftyphe", "II*", "MM\u0000+"})
+  void lookalikesAreNotTakenForAnImageFormat(String start) {
+    byte[] bytes = start.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(ImageRules.sniff(bytes)).isNull();
+    assertThat(((ImageRules.Refused) ImageRules.check(bytes)).code()).isEqualTo(363);
+  }
+
+  @Test
+  void heicIsRefusedByName() {
+    byte[] heic = "\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(ImageRules.check(heic)).isEqualTo(new ImageRules.Refused(362,
+        "HEIC images can't be posted to Instagram. Save the image as a JPEG (or PNG or GIF) and try again."));
+  }
+
+  @Test
+  void aTransparentPngIsFlattenedOntoWhiteAsInstagramShowsIt() throws IOException {
+    BufferedImage clear = new BufferedImage(1080, 1080, BufferedImage.TYPE_INT_ARGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(clear, "png", png);
+    ImageRules.Accepted accepted = (ImageRules.Accepted) ImageRules.check(png.toByteArray());
+    BufferedImage jpeg = ImageIO.read(new java.io.ByteArrayInputStream(accepted.jpeg()));
+    java.awt.Color pixel = new java.awt.Color(jpeg.getRGB(540, 540));
+    assertThat(pixel.getRed() + pixel.getGreen() + pixel.getBlue()).as("white, not black").isGreaterThan(3 * 245);
+  }
+
+  @ParameterizedTest(name = "{0} x {1}: accepted={2}")
+  @CsvSource({
+      "2000, 1047, false",  // 1.9102:1, just wider than 1.91
+      "2000, 1048, true",   // 1.908:1
+      "1080, 1349, true",   // 0.8006:1, just inside 4:5
+      "1200, 1500, true",   // exactly 4:5 at another size
+      "1200, 1501, false",
+      "3820, 2000, true",   // exactly 1.91:1 at another size
+      "3821, 2000, false"})
+  void theAspectRatioEdgesHoldAtEverySize(int width, int height, boolean accepted) throws IOException {
+    assertThat(ImageRules.check(image(width, height, "jpg"))).isInstanceOf(accepted ? ImageRules.Accepted.class : ImageRules.Refused.class);
   }
 
   static byte[] image(int width, int height, String format) throws IOException {

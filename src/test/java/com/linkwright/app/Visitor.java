@@ -61,6 +61,11 @@ public final class Visitor {
     return send(request(pathOrUrl).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A body of bytes with any content type: for uploads (multipart/form-data built by the test). */
+  public HttpResponse<String> postBytes(String pathOrUrl, String contentType, byte[] body) {
+    return send(request(pathOrUrl).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   /** Follows redirects from {@code response} (GET, as a browser does after a 303) and returns the last answer. */
   public HttpResponse<String> follow(HttpResponse<String> response) {
     HttpResponse<String> r = response;

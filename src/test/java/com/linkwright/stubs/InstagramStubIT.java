@@ -10,13 +10,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -24,11 +25,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The stubbed Instagram's account state and publishing, spoken to over HTTP as the app speaks to it. */
+/**
+ * The stubbed Instagram's rules, both sides of each, over HTTP as the app and a browser speak to it: the registered
+ * app and its exact redirect URI, the scopes, one-time requests and codes, the client secret, token exchange, /me, and
+ * publishing's checks. A stub that lets a wrong request through would let the app's bugs through too.
+ */
 class InstagramStubIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String APP = "Linkwright Dashboard";
+  private static final String OTHER_APP = "Another App";
   private static final URI REDIRECT = URI.create("http://localhost:1/auth/instagram/callback");
+  private static final String BASIC_AND_PUBLISH = "instagram_business_basic,instagram_business_content_publish";
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private static ProviderStubs stubs;
   private static HttpServer images;
@@ -36,25 +43,27 @@ class InstagramStubIT {
 
   @BeforeAll
   static void start() throws IOException {
-    stubs = ProviderStubs.start(Path.of("fixtures"), 0);
+    stubs = ProviderStubs.start(Path.of("fixtures"), 0, 0);
     stubs.register(new RegisteredApp(APP, "111", "secret", REDIRECT));
+    stubs.register(new RegisteredApp(OTHER_APP, "222", "other-secret", URI.create("http://localhost:2/cb")));
     ig = stubs.instagramUrl();
-    BufferedImage image = new BufferedImage(1080, 1080, BufferedImage.TYPE_INT_RGB);
-    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-    ImageIO.write(image, "jpg", jpeg);
+    byte[] jpeg = jpeg(1080, 1080);
+    byte[] eightMegabytes = Arrays.copyOf(jpeg, 8 * 1024 * 1024);
+    byte[] overEight = Arrays.copyOf(jpeg, 8 * 1024 * 1024 + 1);
     images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    images.createContext("/ok.jpg", ex -> {
-      ex.sendResponseHeaders(200, jpeg.size());
-      ex.getResponseBody().write(jpeg.toByteArray());
-      ex.close();
-    });
-    images.createContext("/not.png", ex -> {
-      byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-      ex.sendResponseHeaders(200, png.length);
-      ex.getResponseBody().write(png);
-      ex.close();
-    });
+    serve("/ok.jpg", jpeg);
+    serve("/eight.jpg", eightMegabytes);
+    serve("/over.jpg", overEight);
+    serve("/tiny.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8});
     images.start();
+  }
+
+  private static void serve(String path, byte[] body) {
+    images.createContext(path, ex -> {
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
   }
 
   @AfterAll
@@ -63,143 +72,369 @@ class InstagramStubIT {
     images.stop(0);
   }
 
+  // --- the authorization window: who may ask, for what, back to where
+
   @Test
-  void aStaleTypeIsReportedUntilThisCopyIsSwitchedToPersonalAndBack() throws Exception {
-    Persona mine = stubs.instagramPersonas().issueCopy("nora.resets");
-    Persona other = stubs.instagramPersonas().issueCopy("nora.resets");
-    assertThat(me(link(mine).token).get("account_type").asText()).isEqualTo("Personal");
-
-    stubs.instagramPersonas().state(mine).switchAccountType("Personal");
-    stubs.instagramPersonas().state(mine).switchAccountType("Media_Creator");
-
-    assertThat(me(link(mine).token).get("account_type").asText()).isEqualTo("Media_Creator");
-    assertThat(me(link(other).token).get("account_type").asText()).as("another scenario's copy").isEqualTo("Personal");
+  void theRegisteredAppWithItsExactRedirectUriGetsTheLoginWindow() throws Exception {
+    HttpResponse<String> page = get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s"));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("name=\"ar\"", APP).doesNotContain("Invalid Request");
   }
 
   @Test
-  void anAppAuthorizedBeforeGetsSessionInvalidUntilRemovedUnderAppsAndWebsites() throws Exception {
-    Persona sam = stubs.instagramPersonas().issueCopy("sam.returns");
-    Flow first = authorize(sam);
-    HttpResponse<String> refused = tokenFor(first.code);
-    assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(refused.body())).isEqualTo(JSON.readTree(
-        "{\"error_type\":\"OAuthException\",\"code\":400,\"error_message\":\"Session Invalid\"}"));
-
-    HttpResponse<String> apps = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/")).header("Cookie", first.cookie).GET());
-    assertThat(apps.body()).contains("Apps and websites", "Logged in as <strong>sam.returns</strong>", "Remove " + APP);
-    HttpResponse<String> removed = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/remove")).header("Cookie", first.cookie)
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("app=" + enc(APP))));
-    assertThat(removed.statusCode()).isEqualTo(303);
-    assertThat(stubs.instagramPersonas().state(sam).apps()).doesNotContain(APP);
-
-    assertThat(me(link(sam).token).get("username").asText()).isEqualTo("sam.returns");
+  void anUnknownAppIsRefused() throws Exception {
+    assertErrorPage(get(authorize("999", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")), "Invalid platform app");
   }
 
   @Test
-  void appsAndWebsitesNeedsTheInstagramLogin() throws Exception {
-    HttpResponse<String> page = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/")).GET());
-    assertThat(page.body()).contains("Log in to see your apps and websites.").doesNotContain("Remove");
+  void aRedirectUriThatOnlyBeginsOrEndsLikeTheRegisteredOneIsRefused() throws Exception {
+    for (String near : new String[] {REDIRECT + "/evil", REDIRECT + "x", REDIRECT.toString().substring(0, REDIRECT.toString().length() - 1),
+        "http://localhost:2/cb", REDIRECT.toString().replace("localhost", "127.0.0.1")}) {
+      assertErrorPage(get(authorize("111", near, "code", BASIC_AND_PUBLISH, "s")), "Redirect URI does not match registered redirect URI");
+    }
+    assertErrorPage(get(URI.create(ig + "/oauth/authorize?client_id=111&response_type=code&scope=instagram_business_basic")),
+        "Redirect URI does not match");
   }
 
   @Test
-  void aRevokedTokenAnswersGraphError190() throws Exception {
+  void onlyTheCodeFlowIsServed() throws Exception {
+    assertErrorPage(get(authorize("111", REDIRECT.toString(), "token", BASIC_AND_PUBLISH, "s")), "Invalid response_type: only");
+  }
+
+  @Test
+  void unknownScopesAreNamedAndTheBasicScopeIsRequired() throws Exception {
+    assertErrorPage(get(authorize("111", REDIRECT.toString(), "code", "instagram_business_basic,user_media", "s")),
+        "Invalid scope field(s): user_media");
+    assertErrorPage(get(authorize("111", REDIRECT.toString(), "code", "instagram_business_content_publish", "s")),
+        "Invalid scope field(s): missing instagram_business_basic");
+    assertErrorPage(get(URI.create(ig + "/oauth/authorize?client_id=111&response_type=code&redirect_uri=" + enc(REDIRECT.toString()))),
+        "missing instagram_business_basic");
+    assertThat(get(authorize("111", REDIRECT.toString(), "code", "instagram_business_basic instagram_business_manage_messages", "s"))
+        .statusCode()).as("space-separated scopes, all known").isEqualTo(200);
+  }
+
+  // --- login and consent
+
+  @Test
+  void aWrongPasswordKeepsTheLoginWindowWithInstagramsMessage() throws Exception {
     Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
-    String token = link(bakery).token;
-    assertThat(me(token).get("username").asText()).isEqualTo("brightside.bakery");
+    String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
+    HttpResponse<String> again = post("/accounts/login", "ar=" + ar + "&username=" + enc(bakery.username()) + "&password=wrong");
+    assertThat(again.body()).contains("Sorry, your password was incorrect.", "value=\"brightside.bakery\"")
+        .doesNotContain("name=\"permission\"");
+    HttpResponse<String> right = post("/accounts/login", "ar=" + ar + "&username=" + enc(bakery.username()) + "&password=" + enc(bakery.password()));
+    assertThat(right.body()).contains("Access profile and media", "Publish content").doesNotContain("password was incorrect");
+    assertThat(right.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("sessionid="));
+  }
 
+  @Test
+  void anUnknownOrSpentLoginRequestIsNotAvailable() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    assertThat(logIn("ar_made_up", bakery).body()).contains("The login link you followed may be broken");
+    String early = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
+    HttpResponse<String> beforeLogin = post("/oauth/authorize/consent", "ar=" + early + "&decision=allow");
+    assertThat(beforeLogin.statusCode()).as("consent before logging in").isEqualTo(400);
+    assertThat(beforeLogin.body()).contains("The login link you followed may be broken");
+    String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
+    logIn(ar, bakery);
+    assertThat(post("/oauth/authorize/consent", "ar=" + ar + "&decision=allow").statusCode()).isEqualTo(302);
+    HttpResponse<String> again = post("/oauth/authorize/consent", "ar=" + ar + "&decision=allow");
+    assertThat(again.statusCode()).as("the same consent a second time").isEqualTo(400);
+    assertThat(again.body()).contains("The login link you followed may be broken");
+  }
+
+  @Test
+  void allowRedirectsBackWithACodeAndTheStateCancelWithAccessDenied() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    String allowed = consent(bakery, "st&te", "allow", "instagram_business_basic");
+    assertThat(allowed).matches(Pattern.quote(REDIRECT + "?code=") + "AQ[A-Za-z0-9]+" + Pattern.quote("&state=st%26te#_"));
+    String cancelled = consent(bakery, "st4te", "cancel", "instagram_business_basic");
+    assertThat(cancelled).isEqualTo(REDIRECT + "?error=access_denied&error_reason=user_denied&error_description="
+        + "The+user+denied+your+request&state=st4te");
+    String withoutState = consent(bakery, null, "allow", "instagram_business_basic");
+    assertThat(withoutState).doesNotContain("state=").endsWith("#_");
+  }
+
+  @Test
+  void onlyRequestedPermissionsThatWereToggledOnAreGrantedAndTheBasicOneAlways() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    // asked for basic + publish; toggled publish and messages (not asked for): publish and basic are granted
+    String code = code(consent(bakery, "s", "allow", "instagram_business_content_publish", "instagram_business_manage_messages"));
+    JsonNode entry = JSON.readTree(token("111", "secret", "authorization_code", REDIRECT.toString(), code).body()).at("/data/0");
+    assertThat(entry.get("permissions").asText().split(","))
+        .containsExactlyInAnyOrder("instagram_business_basic", "instagram_business_content_publish");
+    assertThat(entry.get("user_id").asText()).isEqualTo(bakery.userId());
+    assertThat(entry.get("access_token").asText()).startsWith("IGAA");
+  }
+
+  // --- the token endpoint
+
+  @Test
+  void theTokenEndpointChecksTheClientSecretTheGrantTypeAndTheApp() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    String code = code(consent(bakery, "s", "allow", "instagram_business_basic"));
+    assertIgError(token("111", "secre", "authorization_code", REDIRECT.toString(), code), "Invalid Client Secret");
+    assertIgError(token("111", "secret2", "authorization_code", REDIRECT.toString(), code), "Invalid Client Secret");
+    assertIgError(token("333", "secret", "authorization_code", REDIRECT.toString(), code), "Invalid Client Secret");
+    assertIgError(token("111", "secret", "client_credentials", REDIRECT.toString(), code), "only 'authorization_code' is supported");
+    assertIgError(token("222", "other-secret", "authorization_code", REDIRECT.toString(), code),
+        "Matching code was not found or was already used");
+  }
+
+  @Test
+  void aCodeIsBoundToItsExactRedirectUriAndSpentByAnyTry() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    String code = code(consent(bakery, "s", "allow", "instagram_business_basic"));
+    assertIgError(token("111", "secret", "authorization_code", REDIRECT + "/more", code), "redirect_uri is identical");
+    assertIgError(token("111", "secret", "authorization_code", REDIRECT.toString(), code), "Matching code was not found or was already used");
+    String next = code(consent(bakery, "s", "allow", "instagram_business_basic"));
+    assertIgError(token("111", "secret", "authorization_code", REDIRECT.toString().substring(0, REDIRECT.toString().length() - 1), next),
+        "redirect_uri is identical");
+    String third = code(consent(bakery, "s", "allow", "instagram_business_basic"));
+    assertThat(token("111", "secret", "authorization_code", REDIRECT.toString(), third).statusCode()).isEqualTo(200);
+  }
+
+  // --- long-lived tokens and /me
+
+  @Test
+  void aShortLivedTokenIsExchangedOnceWithTheClientSecret() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    String shortLived = shortLivedToken(bakery);
+    assertGraphError(exchange("ig_exchange_token", "wrong", shortLived), 190);
+    assertGraphError(exchange("authorization_code", "secret", shortLived), 190);
+    assertGraphError(exchange("ig_exchange_token", "secret", "IGAAmade-up"), 190);
+    HttpResponse<String> ok = exchange("ig_exchange_token", "secret", shortLived);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(ok.body());
+    assertThat(body.get("token_type").asText()).isEqualTo("bearer");
+    assertThat(body.get("expires_in").asLong()).isGreaterThan(5_000_000L);
+    String longLived = body.get("access_token").asText();
+    assertThat(longLived).isNotEqualTo(shortLived);
+    assertGraphError(exchange("ig_exchange_token", "secret", longLived), 190);
+    assertThat(exchange("ig_exchange_token", "other-secret", shortLived).statusCode()).as("any registered app's secret").isEqualTo(200);
+  }
+
+  @Test
+  void meAnswersOnlyToALiveTokenInTheHeaderOrTheQuery() throws Exception {
+    Persona mila = stubs.instagramPersonas().issueCopy("mila.creates");
+    String token = shortLivedToken(mila);
+    assertGraphError(get(URI.create(ig + "/me?fields=username")), 190);
+    assertGraphError(send(HttpRequest.newBuilder(URI.create(ig + "/me?fields=username")).header("Authorization", "Basic " + token).GET()), 190);
+    JsonNode viaQuery = JSON.readTree(get(URI.create(ig + "/me?fields=user_id,username,name,account_type,email&access_token=" + enc(token))).body());
+    assertThat(viaQuery.get("user_id").asText()).isEqualTo(mila.userId());
+    assertThat(viaQuery.get("username").asText()).isEqualTo("mila.creates");
+    assertThat(viaQuery.get("name").asText()).isEqualTo("Mila Creates");
+    assertThat(viaQuery.get("account_type").asText()).isEqualTo("Media_Creator");
+    assertThat(viaQuery.has("email")).isFalse();
+    JsonNode defaults = JSON.readTree(send(HttpRequest.newBuilder(URI.create(ig + "/me")).header("Authorization", "Bearer " + token).GET()).body());
+    assertThat(defaults.get("id").asText()).isEqualTo(mila.userId());
+    assertThat(defaults.get("username").asText()).isEqualTo("mila.creates");
+    assertThat(defaults.has("account_type")).isFalse();
+  }
+
+  // --- publishing
+
+  @Test
+  void publishingNeedsALiveTokenForThisAccountWithThePublishPermission() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    String withPublish = longLived(bakery, "instagram_business_content_publish");
+    String basicOnly = longLived(bakery, "instagram_business_basic");
+    String path = "/" + bakery.userId() + "/media";
+    assertGraphError(graphPost(null, path, "image_url=" + enc(imageUrl("/ok.jpg"))), 190);
+    assertGraphError(graphPost("IGAAmade-up", path, "image_url=" + enc(imageUrl("/ok.jpg"))), 190);
+    assertThat(graphPost(null, path, "image_url=" + enc(imageUrl("/ok.jpg")) + "&access_token=" + enc(withPublish)).statusCode())
+        .as("the token in the form").isEqualTo(200);
+    JsonNode elsewhere = graphError(graphPost(withPublish, "/" + bakery.userId() + "1/media", "image_url=" + enc(imageUrl("/ok.jpg"))), 100);
+    assertThat(elsewhere.get("error_subcode").asInt()).isEqualTo(33);
+    graphError(graphPost(basicOnly, path, "image_url=" + enc(imageUrl("/ok.jpg"))), 10);
     stubs.instagramPersonas().state(bakery).revokeAccess();
-
-    HttpResponse<String> answer = send(HttpRequest.newBuilder(ig.resolve("/me?fields=user_id,username,account_type"))
-        .header("Authorization", "Bearer " + token).GET());
-    assertThat(answer.statusCode()).isEqualTo(400);
-    JsonNode error = JSON.readTree(answer.body()).get("error");
-    assertThat(error.get("code").asInt()).isEqualTo(190);
-    assertThat(error.get("error_subcode").asInt()).isEqualTo(458);
-    assertThat(error.get("type").asText()).isEqualTo("OAuthException");
+    JsonNode revoked = graphError(graphPost(withPublish, path, "image_url=" + enc(imageUrl("/ok.jpg"))), 190);
+    assertThat(revoked.get("error_subcode").asInt()).isEqualTo(458);
+    assertThat(revoked.get("message").asText()).contains("User " + bakery.userId() + " has not authorized application 111");
   }
 
   @Test
-  void anImageIsDownloadedIntoAContainerThenPublishedOnce() throws Exception {
-    Instant since = Instant.now();
+  void aContainerNeedsAJpegImageUrlUpToEightMegabytes() throws Exception {
     Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
-    Linked linked = link(bakery);
-    String base = "/" + bakery.userId();
-    HttpResponse<String> container = graphPost(linked.token, base + "/media",
-        "image_url=" + enc(imageUrl("/ok.jpg")) + "&caption=" + enc("Fresh bread"));
-    assertThat(container.statusCode()).isEqualTo(200);
-    String containerId = JSON.readTree(container.body()).get("id").asText();
+    String token = longLived(bakery, "instagram_business_content_publish");
+    String path = "/" + bakery.userId() + "/media";
+    graphError(graphPost(token, path, "caption=x"), 100);
+    graphError(graphPost(token, path, "image_url="), 100);
+    assertThat(graphError(graphPost(token, path, "image_url=" + enc(imageUrl("/missing.jpg"))), 9004).get("error_subcode").asInt())
+        .isEqualTo(2207052);
+    graphError(graphPost(token, path, "image_url=" + enc("http://127.0.0.1:1/refused.jpg")), 9004);
+    graphError(graphPost(token, path, "image_url=" + enc(imageUrl("/tiny.jpg"))), 9004);
+    assertThat(graphPost(token, path, "image_url=" + enc(imageUrl("/eight.jpg"))).statusCode()).as("exactly 8 MB").isEqualTo(200);
+    assertThat(graphError(graphPost(token, path, "image_url=" + enc(imageUrl("/over.jpg"))), 36000).get("error_subcode").asInt())
+        .isEqualTo(2207004);
+  }
 
-    HttpResponse<String> published = graphPost(linked.token, base + "/media_publish", "creation_id=" + containerId);
+  @Test
+  void aContainerIsPublishedOnceByItsOwnAccount() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    Persona mila = stubs.instagramPersonas().issueCopy("mila.creates");
+    String token = longLived(bakery, "instagram_business_content_publish");
+    String milaToken = longLived(mila, "instagram_business_content_publish");
+    HttpResponse<String> created = graphPost(token, "/" + bakery.userId() + "/media", "image_url=" + enc(imageUrl("/ok.jpg")));
+    String container = JSON.readTree(created.body()).get("id").asText();
+    assertThat(container).matches("1789[0-9]{13}");
+    graphError(graphPost(token, "/" + bakery.userId() + "/media_publish", ""), 100);
+    graphError(graphPost(token, "/" + bakery.userId() + "/media_publish", "creation_id=17890000000000000"), 100);
+    graphError(graphPost(milaToken, "/" + mila.userId() + "/media_publish", "creation_id=" + container), 100);
+    HttpResponse<String> published = graphPost(token, "/" + bakery.userId() + "/media_publish", "creation_id=" + container);
     assertThat(published.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(published.body()).get("id").asText()).matches("[0-9]{17}");
-    assertThat(graphPost(linked.token, base + "/media_publish", "creation_id=" + containerId).statusCode())
-        .as("a container is published once").isEqualTo(400);
+    assertThat(JSON.readTree(published.body()).get("id").asText()).matches("1789[0-9]{13}").isNotEqualTo(container);
+    assertThat(graphError(graphPost(token, "/" + bakery.userId() + "/media_publish", "creation_id=" + container), 100)
+        .get("message").asText()).contains("published already");
+  }
 
-    var received = stubs.instagramReceived(since, "POST", base + "/media");
-    assertThat(received).hasSize(1);
-    assertThat(received.get(0).body()).contains("caption=Fresh+bread");
-    assertThat(received.get(0).answer()).contains(containerId);
-    assertThat(stubs.instagramReceived(since, "POST", "/" + bakery.userId() + "0/media")).as("another account's path").isEmpty();
+  // --- Apps and websites
+
+  @Test
+  void removingAnAppTheAccountNeverAuthorizedKeepsItsTokensWorking() throws Exception {
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    Flow flow = authorizeAs(bakery, "s", "allow", "instagram_business_basic");
+    String token = tokenFromCode(flow.location);
+    HttpResponse<String> removed = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/remove")).header("Cookie", flow.cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("app=" + enc(OTHER_APP))));
+    assertThat(removed.headers().firstValue("Location")).hasValue("/accounts/manage_access/?removed=Another+App");
+    assertThat(send(HttpRequest.newBuilder(URI.create(ig + "/me")).header("Authorization", "Bearer " + token).GET()).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> page = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/?removed=" + enc(APP))).header("Cookie", flow.cookie).GET());
+    assertThat(page.body()).contains("Remove " + APP);
+    send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/remove")).header("Cookie", flow.cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("app=" + enc(APP))));
+    assertThat(send(HttpRequest.newBuilder(URI.create(ig + "/me")).header("Authorization", "Bearer " + token).GET()).statusCode())
+        .as("removing the app revokes its tokens").isEqualTo(400);
   }
 
   @Test
-  void publishingRefusesOtherAccountsAndImagesThatAreNotJpeg() throws Exception {
+  void removingNeedsTheInstagramLogin() throws Exception {
+    HttpResponse<String> removed = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/remove"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("app=" + enc(APP))));
+    assertThat(removed.body()).contains("Log in to see your apps and websites.");
+    assertThat(removed.statusCode()).isNotEqualTo(303);
+  }
+
+  @Test
+  void anAppAuthorizedBeforeAndAgainIsListedOnce() throws Exception {
+    Persona sam = stubs.instagramPersonas().issueCopy("sam.returns");
+    Flow flow = authorizeAs(sam, "s", "allow", "instagram_business_basic");
+    String page = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/")).header("Cookie", flow.cookie).GET()).body();
+    assertThat(page.split(Pattern.quote("Remove " + APP), -1)).as("listed once").hasSize(2);
+  }
+
+  @Test
+  void codesAndTokensAreNeverTheSameTwice() throws Exception {
     Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
-    Linked linked = link(bakery);
-    HttpResponse<String> notJpeg = graphPost(linked.token, "/" + bakery.userId() + "/media", "image_url=" + enc(imageUrl("/not.png")));
-    assertThat(JSON.readTree(notJpeg.body()).at("/error/error_subcode").asInt()).isEqualTo(2207052);
-    HttpResponse<String> elsewhere = graphPost(linked.token, "/17841499999999999/media", "image_url=" + enc(imageUrl("/ok.jpg")));
-    assertThat(JSON.readTree(elsewhere.body()).at("/error/code").asInt()).isEqualTo(100);
+    String first = consent(bakery, "s", "allow", "instagram_business_basic");
+    String second = consent(bakery, "s", "allow", "instagram_business_basic");
+    assertThat(code(first)).isNotEqualTo(code(second));
+    assertThat(tokenFromCode(first)).isNotEqualTo(tokenFromCode(second));
   }
 
-  // --- the direct flow over HTTP, as the browser and the app would drive it
+  // --- helpers: a person and the app, by hand
 
-  private record Flow(String code, String cookie) {}
+  private record Flow(String location, String cookie) {}
 
-  private record Linked(String token) {}
-
-  private static Flow authorize(Persona persona) throws Exception {
-    String query = "client_id=111&redirect_uri=" + enc(REDIRECT.toString()) + "&response_type=code&state=s1"
-        + "&scope=" + enc("instagram_business_basic,instagram_business_content_publish");
-    HttpResponse<String> login = send(HttpRequest.newBuilder(ig.resolve("/oauth/authorize?" + query)).GET());
-    String ar = find(login.body(), "name=\"ar\" value=\"([^\"]+)\"");
-    HttpResponse<String> permissions = send(form("/accounts/login",
-        "ar=" + ar + "&username=" + enc(persona.username()) + "&password=" + enc(persona.password())));
-    String cookie = permissions.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    HttpResponse<String> back = send(form("/oauth/authorize/consent", "ar=" + ar
-        + "&permission=instagram_business_basic&permission=instagram_business_content_publish&decision=allow"));
-    return new Flow(find(back.headers().firstValue("Location").orElseThrow(), "code=([^&#]+)"), cookie);
+  private static URI authorize(String clientId, String redirect, String responseType, String scope, String state) {
+    return URI.create(ig + "/oauth/authorize?client_id=" + clientId + "&redirect_uri=" + enc(redirect) + "&response_type=" + responseType
+        + "&scope=" + enc(scope) + (state == null ? "" : "&state=" + enc(state)));
   }
 
-  private static Linked link(Persona persona) throws Exception {
-    HttpResponse<String> token = tokenFor(authorize(persona).code);
-    assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-    String shortLived = JSON.readTree(token.body()).at("/data/0/access_token").asText();
-    HttpResponse<String> longLived = send(HttpRequest.newBuilder(ig.resolve("/access_token?grant_type=ig_exchange_token&client_secret=secret&access_token="
-        + enc(shortLived))).GET());
-    return new Linked(JSON.readTree(longLived.body()).get("access_token").asText());
+  private static HttpResponse<String> logIn(String ar, Persona persona) throws Exception {
+    return post("/accounts/login", "ar=" + ar + "&username=" + enc(persona.username()) + "&password=" + enc(persona.password()));
   }
 
-  private static HttpResponse<String> tokenFor(String code) throws Exception {
-    return send(form("/oauth/access_token", "client_id=111&client_secret=secret&grant_type=authorization_code&redirect_uri="
-        + enc(REDIRECT.toString()) + "&code=" + code));
+  private static Flow authorizeAs(Persona persona, String state, String decision, String... toggledOn) throws Exception {
+    String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, state)));
+    HttpResponse<String> login = logIn(ar, persona);
+    StringBuilder form = new StringBuilder("ar=" + ar + "&decision=" + decision);
+    for (String p : toggledOn) {
+      form.append("&permission=").append(enc(p));
+    }
+    HttpResponse<String> back = post("/oauth/authorize/consent", form.toString());
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+    return new Flow(back.headers().firstValue("Location").orElseThrow(), login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0]);
   }
 
-  private static JsonNode me(String token) throws Exception {
-    HttpResponse<String> me = send(HttpRequest.newBuilder(ig.resolve("/me?fields=user_id,username,account_type"))
-        .header("Authorization", "Bearer " + token).GET());
-    assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-    return JSON.readTree(me.body());
+  private static String consent(Persona persona, String state, String decision, String... toggledOn) throws Exception {
+    return authorizeAs(persona, state, decision, toggledOn).location;
+  }
+
+  private static String code(String location) {
+    return URLDecoder.decode(find(location, "code=([^&#]+)"), StandardCharsets.UTF_8);
+  }
+
+  private static String tokenFromCode(String location) throws Exception {
+    HttpResponse<String> answer = token("111", "secret", "authorization_code", REDIRECT.toString(), code(location));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body()).at("/data/0/access_token").asText();
+  }
+
+  private static String shortLivedToken(Persona persona) throws Exception {
+    return tokenFromCode(consent(persona, "s", "allow", "instagram_business_basic"));
+  }
+
+  private static String longLived(Persona persona, String toggledOn) throws Exception {
+    String shortLived = tokenFromCode(consent(persona, "s", "allow", toggledOn));
+    return JSON.readTree(exchange("ig_exchange_token", "secret", shortLived).body()).get("access_token").asText();
+  }
+
+  private static HttpResponse<String> token(String clientId, String secret, String grantType, String redirect, String code) throws Exception {
+    return post("/oauth/access_token", "client_id=" + clientId + "&client_secret=" + enc(secret) + "&grant_type=" + grantType
+        + "&redirect_uri=" + enc(redirect) + "&code=" + enc(code));
+  }
+
+  private static HttpResponse<String> exchange(String grantType, String secret, String token) throws Exception {
+    return get(URI.create(ig + "/access_token?grant_type=" + grantType + "&client_secret=" + enc(secret) + "&access_token=" + enc(token)));
+  }
+
+  private static void assertErrorPage(HttpResponse<String> page, String message) {
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body()).contains(message).doesNotContain("name=\"ar\"");
+  }
+
+  private static void assertIgError(HttpResponse<String> answer, String message) throws IOException {
+    assertThat(answer.statusCode()).isEqualTo(400);
+    JsonNode body = JSON.readTree(answer.body());
+    assertThat(body.get("error_message").asText()).contains(message);
+    assertThat(body.get("error_type").asText()).isEqualTo("OAuthException");
+    assertThat(body.has("access_token")).isFalse();
+  }
+
+  private static void assertGraphError(HttpResponse<String> answer, int code) throws IOException {
+    graphError(answer, code);
+  }
+
+  private static JsonNode graphError(HttpResponse<String> answer, int code) throws IOException {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    JsonNode error = JSON.readTree(answer.body()).get("error");
+    assertThat(error.get("code").asInt()).as(answer.body()).isEqualTo(code);
+    assertThat(error.get("type").asText()).isEqualTo("OAuthException");
+    return error;
+  }
+
+  private static String ar(HttpResponse<String> page) {
+    return find(page.body(), "name=\"ar\" value=\"([^\"]+)\"");
   }
 
   private static HttpResponse<String> graphPost(String token, String path, String body) throws Exception {
-    return send(HttpRequest.newBuilder(ig.resolve(path)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+    HttpRequest.Builder request = HttpRequest.newBuilder(ig.resolve(path))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
   }
 
-  private static HttpRequest.Builder form(String path, String body) {
-    return HttpRequest.newBuilder(ig.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private static HttpResponse<String> get(URI uri) throws Exception {
+    return send(HttpRequest.newBuilder(uri).GET());
+  }
+
+  private static HttpResponse<String> post(String path, String form) throws Exception {
+    return send(HttpRequest.newBuilder(ig.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -208,6 +443,12 @@ class InstagramStubIT {
 
   private static String imageUrl(String path) {
     return "http://127.0.0.1:" + images.getAddress().getPort() + path;
+  }
+
+  private static byte[] jpeg(int width, int height) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpg", out);
+    return out.toByteArray();
   }
 
   private static String find(String text, String regex) {
