@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,12 +43,12 @@ final class FacebookLinking {
       "Then link Instagram again from the Social Accounts page, and check that Page on Facebook.");
 
   private final FacebookLoginClient facebook;
-  private final Set<Fault> faults;
+  private final Faults faults;
   private final Supplier<URI> baseUrl;
   private final Function<Context, Workspace> requireUser;
   private final Function<Context, Workspace> requirePostFrom;
 
-  FacebookLinking(FacebookSettings settings, Set<Fault> faults, Supplier<URI> baseUrl,
+  FacebookLinking(FacebookSettings settings, Faults faults, Supplier<URI> baseUrl,
                   Function<Context, Workspace> requireUser, Function<Context, Workspace> requirePostFrom) {
     this.facebook = new FacebookLoginClient(settings);
     this.faults = faults;
@@ -119,8 +118,8 @@ final class FacebookLinking {
 
   /** The form the pop-up is opened for (facebook-link.js), with the checks this page runs. */
   private String popupForm(Workspace user, boolean autostart, String button, String cssClass) {
-    String checks = (faults.contains(Fault.POPUP_BLOCK_NOT_NOTICED) ? "" : "popup ")
-        + (faults.contains(Fault.MESSAGE_ORIGIN_NOT_CHECKED) ? "" : "origin");
+    String checks = (faults.active(Fault.POPUP_BLOCK_NOT_NOTICED) ? "" : "popup ")
+        + (faults.active(Fault.MESSAGE_ORIGIN_NOT_CHECKED) ? "" : "origin");
     return """
         <form method="post" action="/social-accounts/instagram/facebook/start" target="linkwright-facebook-login" class="%s"
               id="facebook-link-form" data-facebook-popup data-checks="%s"%s>
@@ -177,7 +176,7 @@ final class FacebookLinking {
     String state = ctx.queryParam("state");
     boolean stateOk = pending != null && state != null && LinkingApp.constantTimeEquals(pending.state(), state)
         && !pending.startedAt().plus(LinkingApp.STATE_LIFETIME).isBefore(Instant.now());
-    if (!stateOk && !faults.contains(Fault.STATE_CHECK_SKIPPED)) {
+    if (!stateOk && !faults.active(Fault.STATE_CHECK_SKIPPED)) {
       LOG.warn("workspace {}: Facebook callback refused, state missing, expired or not ours", user.id);
       user.notice = Notice.error("Instagram was not linked",
           "The answer from Facebook did not match a linking request from this browser, so it was ignored. Please link again.");
@@ -208,7 +207,7 @@ final class FacebookLinking {
     List<String> missing = FacebookSettings.PUBLISHING_SCOPES.keySet().stream()
         .filter(p -> !"granted".equals(permissions.get(p))).toList();
     List<String> granted = permissions.entrySet().stream().filter(e -> "granted".equals(e.getValue())).map(Map.Entry::getKey).toList();
-    if (!missing.isEmpty() && !faults.contains(Fault.DECLINED_PERMISSIONS_IGNORED)) {
+    if (!missing.isEmpty() && !faults.active(Fault.DECLINED_PERMISSIONS_IGNORED)) {
       LOG.info("workspace {}: Facebook permissions not granted: {}", user.id, missing);
       user.facebookAskAgain = true;
       user.notice = new Notice(Tone.WARNING, "Not all permissions were granted, so Instagram was not linked",
@@ -316,7 +315,7 @@ final class FacebookLinking {
     Offer offer = user.facebookOffer;
     String chosenId = ctx.formParam("account");
     Optional<Option> chosen = offer == null ? Optional.empty()
-        : faults.contains(Fault.CHOSEN_ACCOUNT_IGNORED) ? Optional.of(offer.options().get(0))
+        : faults.active(Fault.CHOSEN_ACCOUNT_IGNORED) ? Optional.of(offer.options().get(0))
         : offer.options().stream().filter(o -> o.instagramId().equals(chosenId)).findFirst();
     if (chosen.isEmpty()) {
       user.notice = Notice.error("Instagram was not linked", "That Instagram account was not among those Facebook offered. Please link again.");

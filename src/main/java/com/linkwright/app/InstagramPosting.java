@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,7 +29,7 @@ final class InstagramPosting {
   private static final Logger LOG = LoggerFactory.getLogger(InstagramPosting.class);
 
   private final Function<Context, Workspace> users;
-  private final Set<Fault> faults;
+  private final Faults faults;
   /** Instagram's Graph, for accounts linked with Instagram Login. */
   private final GraphPublisher instagramGraph;
   /** Facebook's Graph, for accounts linked through a Facebook Page (Instagram API with Facebook Login). */
@@ -39,7 +38,7 @@ final class InstagramPosting {
   /** Images waiting for Instagram to download them, by their unguessable name. */
   private final Map<String, byte[]> media = new ConcurrentHashMap<>();
 
-  InstagramPosting(Function<Context, Workspace> users, Set<Fault> faults, URI instagramGraphUrl, URI facebookGraphUrl,
+  InstagramPosting(Function<Context, Workspace> users, Faults faults, URI instagramGraphUrl, URI facebookGraphUrl,
                    Supplier<URI> baseUrl) {
     this.users = users;
     this.faults = faults;
@@ -130,7 +129,7 @@ final class InstagramPosting {
       return;
     }
     byte[] bytes = upload(ctx.uploadedFile("media"));
-    if (faults.contains(Fault.REFUSED_IMAGE_STILL_UPLOADED) && bytes != null) {
+    if (faults.active(Fault.REFUSED_IMAGE_STILL_UPLOADED) && bytes != null) {
       try { // the regression: Instagram gets the image before the rules have looked at it
         handOver(ig, bytes, caption);
       } catch (GraphPublisher.GraphException ignored) {
@@ -139,7 +138,7 @@ final class InstagramPosting {
     }
     // the dimensions come from the file; anything the client says about them (width, height fields) is ignored
     ImageRules.Verdict verdict = ImageRules.check(bytes,
-        faults.contains(Fault.IMAGE_WIDTH_OFF_BY_ONE) ? ImageRules.MIN_WIDTH - 1 : ImageRules.MIN_WIDTH);
+        faults.active(Fault.IMAGE_WIDTH_OFF_BY_ONE) ? ImageRules.MIN_WIDTH - 1 : ImageRules.MIN_WIDTH);
     if (verdict instanceof ImageRules.Refused refused) {
       LOG.info("workspace {}: image refused ({}): {}", user.id, refused.code(), refused.message());
       answer(ctx, HttpStatus.BAD_REQUEST, AyrshareResponse.error(refused.code(), refused.message(), caption));

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class LinkingApp implements AutoCloseable {
       "Then link Instagram again from the Social Accounts page.");
 
   private final Map<String, Workspace> sessions = new ConcurrentHashMap<>();
-  private final Set<Fault> faults;
+  private final Faults faults;
   private volatile String lastLinkedUsername;
   private final InstagramLoginClient instagram;
   private final RelinkSupport relink;
@@ -55,7 +54,7 @@ public final class LinkingApp implements AutoCloseable {
   private volatile URI baseUrl;
 
   private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults) {
-    this.faults = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
+    this.faults = Faults.of(faults);
     this.instagram = new InstagramLoginClient(settings);
     this.relink = new RelinkSupport(settings, this.faults);
     InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), facebookSettings.graphUrl(),
@@ -242,7 +241,7 @@ public final class LinkingApp implements AutoCloseable {
     String state = ctx.queryParam("state");
     boolean stateOk = pending != null && state != null && constantTimeEquals(pending.state(), state)
         && !pending.startedAt().plus(STATE_LIFETIME).isBefore(Instant.now());
-    if (!stateOk && !faults.contains(Fault.STATE_CHECK_SKIPPED)) {
+    if (!stateOk && !faults.active(Fault.STATE_CHECK_SKIPPED)) {
       LOG.warn("workspace {}: Instagram callback refused, state missing, expired or not ours", user.id);
       user.notice = Notice.error("Instagram was not linked",
           "The answer from Instagram did not match a linking request from this browser, so it was ignored. Please link again.");
@@ -266,7 +265,7 @@ public final class LinkingApp implements AutoCloseable {
       var grant = instagram.exchangeCode(code, instagramRedirectUri());
       String token = instagram.longLivedToken(grant.accessToken());
       var profile = instagram.me(token);
-      if (!AccountTypes.isProfessional(profile.accountType()) && !faults.contains(Fault.PERSONAL_TREATED_AS_BUSINESS)) {
+      if (!AccountTypes.isProfessional(profile.accountType()) && !faults.active(Fault.PERSONAL_TREATED_AS_BUSINESS)) {
         LOG.info("workspace {}: refused @{}, account type {}", user.id, profile.username(), profile.accountType());
         user.notice = new Notice(Tone.ERROR, "Your Instagram account isn't a Business or Creator account",
             "@" + profile.username() + " is a " + AccountTypes.displayName(profile.accountType())
@@ -277,7 +276,7 @@ public final class LinkingApp implements AutoCloseable {
         List<String> missing = new ArrayList<>(InstagramSettings.PUBLISHING_SCOPES);
         missing.removeAll(grant.permissions());
         String accountType = AccountTypes.isProfessional(profile.accountType()) ? profile.accountType() : "Business";
-        String shown = faults.contains(Fault.CONFIRMATION_SHOWS_WRONG_ACCOUNT) && lastLinkedUsername != null
+        String shown = faults.active(Fault.CONFIRMATION_SHOWS_WRONG_ACCOUNT) && lastLinkedUsername != null
             ? lastLinkedUsername : profile.username();
         lastLinkedUsername = profile.username();
         LinkedInstagram before = user.instagram;

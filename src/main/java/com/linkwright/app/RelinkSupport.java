@@ -8,7 +8,6 @@ import com.linkwright.app.Workspace.Tone;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the guide and its troubleshooting pages tell a person when linking goes wrong around an account that exists:
@@ -21,10 +20,10 @@ final class RelinkSupport {
       + "<strong>Personal</strong> and then back to <strong>Creator</strong> or <strong>Business</strong>. This often resets "
       + "the account type and allows you to link it.";
 
-  private final Set<Fault> faults;
+  private final Faults faults;
   private final URI appsAndWebsites;
 
-  RelinkSupport(InstagramSettings settings, Set<Fault> faults) {
+  RelinkSupport(InstagramSettings settings, Faults faults) {
     this.faults = faults;
     URI authorize = settings.authorizeUrl();
     // Instagram's settings live on the same site as its authorization window
@@ -34,7 +33,7 @@ final class RelinkSupport {
   /** The steps under "isn't a Business or Creator account": switch to professional, and the reset tip. */
   List<String> notProfessionalSteps() {
     List<String> steps = new ArrayList<>(LinkingApp.SWITCH_TO_PROFESSIONAL);
-    if (!faults.contains(Fault.STALE_TYPE_NOT_EXPLAINED)) {
+    if (!faults.active(Fault.STALE_TYPE_NOT_EXPLAINED)) {
       steps.add(RESET_TIP);
     }
     return steps;
@@ -43,7 +42,7 @@ final class RelinkSupport {
   /** The notice for a link that Instagram refused: the documented fixes where there are some. */
   Notice linkFailed(ProviderException e) {
     if (e.status() == 400 && "Session Invalid".equalsIgnoreCase(e.getMessage().trim())
-        && !faults.contains(Fault.SESSION_INVALID_FIXES_MISSING)) {
+        && !faults.active(Fault.SESSION_INVALID_FIXES_MISSING)) {
       return new Notice(Tone.ERROR, "400: Session Invalid",
           "Instagram refused the login because this Instagram account has already authorized Linkwright Dashboard. "
               + "To link it again:",
@@ -68,7 +67,7 @@ final class RelinkSupport {
    * nothing about the token, so the account keeps showing as linked.
    */
   String connectionProblem(InstagramLoginClient instagram, LinkedInstagram ig) {
-    if (faults.contains(Fault.REVOKED_TOKEN_SHOWN_AS_LINKED)) {
+    if (faults.active(Fault.REVOKED_TOKEN_SHOWN_AS_LINKED)) {
       return null;
     }
     try {
