@@ -1,6 +1,8 @@
 package com.linkwright.app;
 
 import static com.linkwright.app.Html.esc;
+import static com.linkwright.app.NoticeStep.link;
+import static com.linkwright.app.NoticeStep.text;
 
 import com.linkwright.app.FacebookLoginClient.InstagramAccount;
 import com.linkwright.app.FacebookLoginClient.Page;
@@ -34,13 +36,13 @@ final class FacebookLinking {
   private static final Logger LOG = LoggerFactory.getLogger(FacebookLinking.class);
 
   /** The guide's "Connect a Facebook Page to Instagram" check, shown when no chosen Page has an Instagram account. */
-  static final List<String> CONNECT_PAGE_TO_INSTAGRAM = List.of(
-      "Log into Facebook on your desktop <a href=\"https://www.facebook.com\" rel=\"noopener noreferrer\">www.facebook.com</a>.",
-      "Navigate to one of your Facebook pages you are an admin. This will be the one you want to link with an Instagram account.",
-      "On the left-hand panel under \"Manage Page\" click \"Settings\". It usually is at the bottom.",
-      "Under Page Settings click \"Instagram\".",
-      "The top title will say \"Connected Instagram Account\" if one is connected. Otherwise you will be able to connect one.",
-      "Then link Instagram again from the Social Accounts page, and check that Page on Facebook.");
+  static final List<NoticeStep> CONNECT_PAGE_TO_INSTAGRAM = List.of(
+      NoticeStep.of(text("Log into Facebook on your desktop "), link("www.facebook.com", "https://www.facebook.com"), text(".")),
+      NoticeStep.of("Navigate to one of your Facebook pages you are an admin. This will be the one you want to link with an Instagram account."),
+      NoticeStep.of("On the left-hand panel under \"Manage Page\" click \"Settings\". It usually is at the bottom."),
+      NoticeStep.of("Under Page Settings click \"Instagram\"."),
+      NoticeStep.of("The top title will say \"Connected Instagram Account\" if one is connected. Otherwise you will be able to connect one."),
+      NoticeStep.of("Then link Instagram again from the Social Accounts page, and check that Page on Facebook."));
 
   private final FacebookLoginClient facebook;
   private final Faults faults;
@@ -190,7 +192,7 @@ final class FacebookLinking {
         user.notice = null;
         findAccounts(user, ctx.queryParam("code"));
       } catch (ProviderException e) {
-        LOG.warn("workspace {}: linking through Facebook failed: {}", user.id, e.getMessage());
+        LOG.warn("workspace {}: linking through Facebook failed: {}", user.id, LogSafe.text(e.getMessage()));
         user.notice = Notice.error("Instagram was not linked", "Facebook answered: " + e.getMessage());
       }
     }
@@ -328,7 +330,8 @@ final class FacebookLinking {
     boolean again = user.instagram != null && user.instagram.userId().equals(o.instagramId());
     user.instagram = new LinkedInstagram(o.instagramId(), o.username(), o.accountType(), offer.granted(), List.of(), offer.token(),
         o.pageName());
-    LOG.info("workspace {}: linked Instagram @{} through Facebook Page '{}'", user.id, o.username(), o.pageName());
+    LOG.info("workspace {}: linked Instagram @{} through Facebook Page '{}'", user.id, LogSafe.text(o.username()),
+        LogSafe.text(o.pageName()));
     user.notice = again ? RelinkSupport.relinked(o.username())
         : Notice.success("Instagram linked", "Your Instagram account @" + o.username()
             + " is now linked through the Facebook Page " + o.pageName() + ".");

@@ -140,17 +140,18 @@ final class InstagramPosting {
     ImageRules.Verdict verdict = ImageRules.check(bytes,
         faults.active(Fault.IMAGE_WIDTH_OFF_BY_ONE) ? ImageRules.MIN_WIDTH - 1 : ImageRules.MIN_WIDTH);
     if (verdict instanceof ImageRules.Refused refused) {
-      LOG.info("workspace {}: image refused ({}): {}", user.id, refused.code(), refused.message());
+      LOG.info("workspace {}: image refused ({}): {}", user.id, refused.code(), LogSafe.text(refused.message()));
       answer(ctx, HttpStatus.BAD_REQUEST, AyrshareResponse.error(refused.code(), refused.message(), caption));
       return;
     }
     ImageRules.Accepted image = (ImageRules.Accepted) verdict;
     try {
       String mediaId = handOver(ig, image.jpeg(), caption);
-      LOG.info("workspace {}: posted a {}x{} {} to @{}", user.id, image.width(), image.height(), image.format(), ig.username());
+      LOG.info("workspace {}: posted a {}x{} {} to @{}", user.id, image.width(), image.height(), image.format(),
+          LogSafe.text(ig.username()));
       answer(ctx, HttpStatus.OK, AyrshareResponse.success(mediaId, ig.username(), caption));
     } catch (GraphPublisher.GraphException e) {
-      LOG.warn("workspace {}: Instagram did not publish: {}", user.id, e.getMessage());
+      LOG.warn("workspace {}: Instagram did not publish: {}", user.id, LogSafe.text(e.getMessage()));
       answer(ctx, HttpStatus.BAD_REQUEST, e.code == 190
           ? AyrshareResponse.error(AyrshareResponse.CODE_NOT_LINKED, "Instagram is not linked any more: its access for @"
               + ig.username() + " was revoked or has expired. Relink Instagram on the Social Accounts page, then post again.", caption)

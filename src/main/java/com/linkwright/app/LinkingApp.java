@@ -1,6 +1,8 @@
 package com.linkwright.app;
 
 import static com.linkwright.app.Html.esc;
+import static com.linkwright.app.NoticeStep.strong;
+import static com.linkwright.app.NoticeStep.text;
 
 import com.linkwright.app.Workspace.LinkedInstagram;
 import com.linkwright.app.Workspace.Notice;
@@ -36,13 +38,15 @@ public final class LinkingApp implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The guide's way from a Personal account to a professional one (Instagram mobile app). */
-  static final List<String> SWITCH_TO_PROFESSIONAL = List.of(
-      "Open the Instagram mobile app, go to your profile and tap the menu icon ≡ in the upper right corner to go to the <strong>Settings and activity</strong> page.",
-      "Scroll down to the <strong>For professionals</strong> section.",
-      "Click <strong>Account type and tools</strong>.",
-      "Tap <strong>Switch to professional account</strong>.",
-      "Go through the steps to set up your account and select <strong>Creator</strong> or <strong>Business</strong>.",
-      "Then link Instagram again from the Social Accounts page.");
+  static final List<NoticeStep> SWITCH_TO_PROFESSIONAL = List.of(
+      NoticeStep.of(text("Open the Instagram mobile app, go to your profile and tap the menu icon ≡ in the upper right corner to go to the "),
+          strong("Settings and activity"), text(" page.")),
+      NoticeStep.of(text("Scroll down to the "), strong("For professionals"), text(" section.")),
+      NoticeStep.of(text("Click "), strong("Account type and tools"), text(".")),
+      NoticeStep.of(text("Tap "), strong("Switch to professional account"), text(".")),
+      NoticeStep.of(text("Go through the steps to set up your account and select "), strong("Creator"), text(" or "),
+          strong("Business"), text(".")),
+      NoticeStep.of("Then link Instagram again from the Social Accounts page."));
 
   private final Map<String, Workspace> sessions = new ConcurrentHashMap<>();
   private final Faults faults;
@@ -156,7 +160,7 @@ public final class LinkingApp implements AutoCloseable {
     String session = random(32);
     sessions.put(session, user);
     ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax");
-    LOG.info("workspace {} opened for '{}'", user.id, user.name);
+    LOG.info("workspace {} opened for '{}'", user.id, LogSafe.text(user.name));
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
   }
 
@@ -266,7 +270,8 @@ public final class LinkingApp implements AutoCloseable {
       String token = instagram.longLivedToken(grant.accessToken());
       var profile = instagram.me(token);
       if (!AccountTypes.isProfessional(profile.accountType()) && !faults.active(Fault.PERSONAL_TREATED_AS_BUSINESS)) {
-        LOG.info("workspace {}: refused @{}, account type {}", user.id, profile.username(), profile.accountType());
+        LOG.info("workspace {}: refused @{}, account type {}", user.id, LogSafe.text(profile.username()),
+            LogSafe.text(profile.accountType()));
         user.notice = new Notice(Tone.ERROR, "Your Instagram account isn't a Business or Creator account",
             "@" + profile.username() + " is a " + AccountTypes.displayName(profile.accountType())
                 + " account. Instagram requires that your account be an Instagram Business or Instagram Creator account. "
@@ -281,7 +286,8 @@ public final class LinkingApp implements AutoCloseable {
         lastLinkedUsername = profile.username();
         LinkedInstagram before = user.instagram;
         user.instagram = new LinkedInstagram(profile.userId(), shown, accountType, grant.permissions(), missing, token, null);
-        LOG.info("workspace {}: linked Instagram @{} ({})", user.id, profile.username(), profile.accountType());
+        LOG.info("workspace {}: linked Instagram @{} ({})", user.id, LogSafe.text(profile.username()),
+            LogSafe.text(profile.accountType()));
         user.notice = missing.isEmpty()
             ? Notice.success("Instagram linked", "Your Instagram account @" + shown + " is now linked.")
             : new Notice(Tone.WARNING, "Instagram linked, but not all permissions were granted",
@@ -291,7 +297,7 @@ public final class LinkingApp implements AutoCloseable {
         }
       }
     } catch (ProviderException e) {
-      LOG.warn("workspace {}: Instagram linking failed: {}", user.id, e.getMessage());
+      LOG.warn("workspace {}: Instagram linking failed: {}", user.id, LogSafe.text(e.getMessage()));
       user.notice = relink.linkFailed(e);
     }
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
@@ -305,7 +311,7 @@ public final class LinkingApp implements AutoCloseable {
     LinkedInstagram was = user.instagram;
     user.instagram = null;
     if (was != null) {
-      LOG.info("workspace {}: unlinked Instagram @{}", user.id, was.username());
+      LOG.info("workspace {}: unlinked Instagram @{}", user.id, LogSafe.text(was.username()));
       user.notice = Notice.success("Instagram unlinked", "@" + was.username() + " is no longer linked.");
     }
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);

@@ -31,7 +31,16 @@ public final class AppUnderTest implements AutoCloseable {
 
   /** With deliberate regressions, to prove that a test catches one. */
   public static AppUnderTest start(Set<Fault> faults) {
-    ProviderStubs stubs = ProviderStubs.start(Path.of("fixtures"), 0, 0);
+    return start(Path.of("fixtures"), faults);
+  }
+
+  /** With the stubs reading another fixtures folder (a copy with personas of the test's own). */
+  public static AppUnderTest start(Path fixtures) {
+    return start(fixtures, Set.of());
+  }
+
+  private static AppUnderTest start(Path fixtures, Set<Fault> faults) {
+    ProviderStubs stubs = ProviderStubs.start(fixtures, 0, 0);
     try {
       LinkingApp app = LinkingApp.start(0,
           InstagramSettings.stubbedAt(stubs.instagramUrl(), INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET),
