@@ -13,6 +13,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +47,16 @@ final class FacebookLinking {
 
   private final FacebookLoginClient facebook;
   private final Faults faults;
+  private final Clock clock;
   private final Supplier<URI> baseUrl;
   private final Function<Context, Workspace> requireUser;
   private final Function<Context, Workspace> requirePostFrom;
 
-  FacebookLinking(FacebookSettings settings, Faults faults, Supplier<URI> baseUrl,
+  FacebookLinking(FacebookSettings settings, Faults faults, Clock clock, Supplier<URI> baseUrl,
                   Function<Context, Workspace> requireUser, Function<Context, Workspace> requirePostFrom) {
     this.facebook = new FacebookLoginClient(settings);
     this.faults = faults;
+    this.clock = clock;
     this.baseUrl = baseUrl;
     this.requireUser = requireUser;
     this.requirePostFrom = requirePostFrom;
@@ -159,7 +162,7 @@ final class FacebookLinking {
     }
     boolean rerequest = "true".equals(ctx.formParam("rerequest"));
     String state = LinkingApp.random(32);
-    user.facebookPending = new Pending(state, Instant.now(), rerequest);
+    user.facebookPending = new Pending(state, clock.instant(), rerequest);
     user.facebookOffer = null;
     ctx.header("Cache-Control", "no-store");
     ctx.header("Referrer-Policy", "no-referrer");
@@ -177,7 +180,7 @@ final class FacebookLinking {
     user.facebookPending = null; // a state is good for one callback only
     String state = ctx.queryParam("state");
     boolean stateOk = pending != null && state != null && LinkingApp.constantTimeEquals(pending.state(), state)
-        && !pending.startedAt().plus(LinkingApp.STATE_LIFETIME).isBefore(Instant.now());
+        && !pending.startedAt().plus(LinkingApp.STATE_LIFETIME).isBefore(clock.instant());
     if (!stateOk && !faults.active(Fault.STATE_CHECK_SKIPPED)) {
       LOG.warn("workspace {}: Facebook callback refused, state missing, expired or not ours", user.id);
       user.notice = Notice.error("Instagram was not linked",

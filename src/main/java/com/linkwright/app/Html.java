@@ -28,7 +28,11 @@ final class Html {
           <a href="/social-accounts">Social Accounts</a>
           <a href="/settings">Settings</a>
           <span class="who">Signed in as %s</span>
-        </nav>""".formatted(esc(user.name));
+          <form method="post" action="/signout" class="sign-out">
+            <input type="hidden" name="csrf" value="%s">
+            <button type="submit">Sign out</button>
+          </form>
+        </nav>""".formatted(esc(user.name), esc(user.csrfToken));
     return """
         <!doctype html>
         <html lang="en">

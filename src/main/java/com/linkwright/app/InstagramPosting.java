@@ -5,7 +5,6 @@ import static com.linkwright.app.Html.esc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linkwright.app.Workspace.LinkedInstagram;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -48,9 +47,6 @@ final class InstagramPosting {
   }
 
   void configure(JavalinConfig config) {
-    // room for an image just over Instagram's 8 MB, so that the rule (not the server) says what is wrong
-    config.jetty.multipartConfig.maxFileSize(20, SizeUnit.MB);
-    config.jetty.multipartConfig.maxTotalRequestSize(21, SizeUnit.MB);
     config.routes.get("/post", this::page);
     config.routes.post("/api/post", this::post);
     config.routes.get("/media/{name}", this::serve);

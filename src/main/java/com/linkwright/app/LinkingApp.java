@@ -16,14 +16,13 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,9 @@ public final class LinkingApp implements AutoCloseable {
           strong("Business"), text(".")),
       NoticeStep.of("Then link Instagram again from the Social Accounts page."));
 
-  private final Map<String, Workspace> sessions = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Sessions sessions;
+  private final SignInGuard signInGuard;
   private final Faults faults;
   private volatile String lastLinkedUsername;
   private final InstagramLoginClient instagram;
@@ -57,13 +58,17 @@ public final class LinkingApp implements AutoCloseable {
   private final Javalin server;
   private volatile URI baseUrl;
 
-  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults) {
+  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults, Clock clock) {
+    this.clock = clock;
+    this.sessions = new Sessions(clock);
+    this.signInGuard = new SignInGuard(() -> baseUrl.toString());
     this.faults = Faults.of(faults);
     this.instagram = new InstagramLoginClient(settings);
     this.relink = new RelinkSupport(settings, this.faults);
     InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), facebookSettings.graphUrl(),
         this::baseUrl);
-    this.facebookLinking = new FacebookLinking(facebookSettings, this.faults, this::baseUrl, this::requireUser, this::requirePostFrom);
+    this.facebookLinking = new FacebookLinking(facebookSettings, this.faults, clock, this::baseUrl, this::requireUser,
+        this::requirePostFrom);
     this.server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(files -> {
@@ -72,9 +77,11 @@ public final class LinkingApp implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.routes.before(this::securityHeaders);
+      RequestBodies.configure(config);
       config.routes.get("/", ctx -> ctx.redirect(user(ctx) == null ? "/signin" : "/social-accounts", HttpStatus.SEE_OTHER));
       config.routes.get("/signin", this::signInPage);
       config.routes.post("/signin", this::signIn);
+      config.routes.post("/signout", this::signOut);
       config.routes.get("/social-accounts", this::socialAccounts);
       config.routes.post("/social-accounts/instagram/link", this::startInstagramLink);
       config.routes.post("/social-accounts/instagram/unlink", this::unlinkInstagram);
@@ -99,7 +106,12 @@ public final class LinkingApp implements AutoCloseable {
 
   /** Starts the app with both ways of linking Instagram configured (and deliberate regressions, if any). */
   public static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults) {
-    LinkingApp app = new LinkingApp(settings, facebook, faults);
+    return start(port, settings, facebook, faults, Clock.systemUTC());
+  }
+
+  /** On a clock of the caller's: tests move it to see sessions and OAuth states expire. */
+  static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults, Clock clock) {
+    LinkingApp app = new LinkingApp(settings, facebook, faults, clock);
     if (!faults.isEmpty()) {
       LOG.warn("reference app started WITH FAULTS {}: for the regression proof only", faults);
     }
@@ -141,27 +153,52 @@ public final class LinkingApp implements AutoCloseable {
   // --- sign-in: a workspace per visitor, so every scenario starts from an empty dashboard
 
   private void signInPage(Context ctx) {
+    String why = ctx.queryParam("expired") != null
+        ? "<p role=\"status\">Your session ended after " + Sessions.IDLE_LIMIT.toMinutes() + " minutes without activity. Sign in again.</p>"
+        : ctx.queryParam("signed-out") != null ? "<p role=\"status\">You are signed out.</p>" : "";
+    ctx.header("Cache-Control", "no-store");
     ctx.html(Html.page("Sign in", null, """
         <h1>Sign in</h1>
+        %s
         <form method="post" action="/signin" class="card">
+          <input type="hidden" name="csrf" value="%s">
           <label for="name">Your name</label>
           <input id="name" name="name" required autocomplete="name">
           <button type="submit">Open my dashboard</button>
-        </form>"""));
+        </form>""".formatted(why, esc(signInGuard.formToken(ctx)))));
   }
 
   private void signIn(Context ctx) {
+    String refusal = signInGuard.refusal(ctx);
+    if (refusal != null) {
+      LOG.warn("sign-in refused: {}", LogSafe.text(refusal));
+      ctx.status(HttpStatus.FORBIDDEN).html(Html.page("Sign in", null, """
+          <p role="alert">This sign-in did not come from the dashboard's own sign-in page, so it was refused.
+            <a href="/signin">Open the sign-in page</a> and sign in there.</p>"""));
+      return;
+    }
     String name = ctx.formParam("name");
     if (name == null || name.isBlank()) {
       ctx.status(HttpStatus.BAD_REQUEST).html(Html.page("Sign in", null, "<p role=\"alert\">Please enter your name.</p>"));
       return;
     }
+    // a new sign-in in this browser ends the session it had
+    sessions.close(ctx.cookie(SESSION_COOKIE));
     Workspace user = new Workspace(random(12), name.trim(), random(24));
-    String session = random(32);
-    sessions.put(session, user);
-    ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax");
+    ctx.header("Set-Cookie", SESSION_COOKIE + "=" + sessions.open(user) + "; Path=/; HttpOnly; SameSite=Lax");
     LOG.info("workspace {} opened for '{}'", user.id, LogSafe.text(user.name));
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
+  }
+
+  private void signOut(Context ctx) {
+    Workspace user = requirePostFrom(ctx);
+    if (user == null) {
+      return;
+    }
+    sessions.close(ctx.cookie(SESSION_COOKIE));
+    ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+    LOG.info("workspace {} signed out", user.id);
+    ctx.redirect("/signin?signed-out", HttpStatus.SEE_OTHER);
   }
 
   // --- Social Accounts
@@ -229,7 +266,7 @@ public final class LinkingApp implements AutoCloseable {
       return;
     }
     String state = random(32);
-    user.pending = new PendingLink(state, Instant.now());
+    user.pending = new PendingLink(state, clock.instant());
     ctx.header("Cache-Control", "no-store");
     ctx.redirect(instagram.authorizeUrl(instagramRedirectUri(), state).toString(), HttpStatus.SEE_OTHER);
   }
@@ -244,7 +281,7 @@ public final class LinkingApp implements AutoCloseable {
     user.pending = null; // a state is good for one callback only
     String state = ctx.queryParam("state");
     boolean stateOk = pending != null && state != null && constantTimeEquals(pending.state(), state)
-        && !pending.startedAt().plus(STATE_LIFETIME).isBefore(Instant.now());
+        && !pending.startedAt().plus(STATE_LIFETIME).isBefore(clock.instant());
     if (!stateOk && !faults.active(Fault.STATE_CHECK_SKIPPED)) {
       LOG.warn("workspace {}: Instagram callback refused, state missing, expired or not ours", user.id);
       user.notice = Notice.error("Instagram was not linked",
@@ -359,16 +396,15 @@ public final class LinkingApp implements AutoCloseable {
   }
 
   private Workspace user(Context ctx) {
-    String session = ctx.cookie(SESSION_COOKIE);
-    return session == null ? null : sessions.get(session);
+    return sessions.find(ctx.cookie(SESSION_COOKIE)).user();
   }
 
   private Workspace requireUser(Context ctx) {
-    Workspace user = user(ctx);
-    if (user == null) {
-      ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+    Sessions.Lookup session = sessions.find(ctx.cookie(SESSION_COOKIE));
+    if (session.user() == null) {
+      ctx.redirect(session.expired() ? "/signin?expired" : "/signin", HttpStatus.SEE_OTHER);
     }
-    return user;
+    return session.user();
   }
 
   /** A signed-in POST that carries this workspace's CSRF token. */

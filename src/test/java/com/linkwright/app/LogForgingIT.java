@@ -2,22 +2,13 @@ package com.linkwright.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linkwright.stubs.FacebookPersona;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The app's real log lines, rendered by the encoder the app logs with, when the text they carry comes from outside:
@@ -40,7 +30,7 @@ class LogForgingIT {
   private static final String PAGE = "Mallory's Page\n[main] WARN  com.linkwright.app.LinkingApp - forged\u2028\u2066";
   private static final String USERNAME = "mallory.shop\r\n\u001B[31m";
   private static AppUnderTest app;
-  private ListAppender<ILoggingEvent> captured;
+  private CapturedLog log;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws IOException {
@@ -54,15 +44,12 @@ class LogForgingIT {
 
   @BeforeEach
   void capture() {
-    captured = new ListAppender<>();
-    captured.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-    captured.start();
-    root().addAppender(captured);
+    log = CapturedLog.start();
   }
 
   @AfterEach
   void release() {
-    root().detachAppender(captured);
+    log.close();
   }
 
   @Test
@@ -88,8 +75,7 @@ class LogForgingIT {
 
   /** The one event whose message contains {@code marker}, as the app's encoder writes it; every event checked. */
   private String onlyLine(String marker) {
-    List<String> lines = captured.list.stream().filter(e -> e.getLoggerName().startsWith("com.linkwright.app"))
-        .map(LogForgingIT::rendered).toList();
+    List<String> lines = log.linesOf("com.linkwright.app");
     assertThat(lines).isNotEmpty().allSatisfy(line -> {
       assertThat(line).endsWith("\n");
       String body = line.substring(0, line.length() - 1);
@@ -104,29 +90,6 @@ class LogForgingIT {
     int type = Character.getType(c);
     return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
         || type == Character.PARAGRAPH_SEPARATOR;
-  }
-
-  /** The event as the app's own log appender (logback.xml) would write it. */
-  private static String rendered(ILoggingEvent event) {
-    return new String(encoder().encode(event), StandardCharsets.UTF_8);
-  }
-
-  private static Encoder<ILoggingEvent> encoder() {
-    for (Iterator<ch.qos.logback.core.Appender<ILoggingEvent>> it = root().iteratorForAppenders(); it.hasNext(); ) {
-      if (it.next() instanceof OutputStreamAppender<ILoggingEvent> out && out.getEncoder() != null) {
-        return out.getEncoder();
-      }
-    }
-    // no console appender configured in this JVM (a test's own logback configuration): the app's pattern
-    PatternLayoutEncoder fallback = new PatternLayoutEncoder();
-    fallback.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-    fallback.setPattern("[%thread] %-5level %logger - %msg%n");
-    fallback.start();
-    return fallback;
-  }
-
-  private static Logger root() {
-    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
 
   /** The project's fixtures, plus a Facebook user whose Page and Instagram account have names made to forge lines. */
