@@ -28,12 +28,15 @@ import org.slf4j.LoggerFactory;
  * The guide's option 2, "Linking Instagram through Facebook (Facebook Page required)", used when "Instagram Login" is
  * off: the Instagram icon opens the Facebook dialog in a pop-up (static/facebook-link.js) while the dashboard stays
  * behind; the pop-up comes back to {@code /auth/facebook/callback} on the app's origin, which checks the state,
- * exchanges the code, finds the Instagram accounts behind the chosen Pages, keeps the outcome server-side and tells
- * the dashboard (postMessage to this origin only) to move on: to "select the Instagram account to link", or to the
- * reason nothing can be linked.
+ * exchanges the code, finds the Instagram accounts behind the chosen Pages and keeps the outcome server-side, then
+ * sends the pop-up on to {@code /auth/facebook/done} (so that the code does not stay in the pop-up's history), whose
+ * page tells the dashboard (postMessage to this origin only) to move on: to "select the Instagram account to link",
+ * or to the reason nothing can be linked.
  */
 final class FacebookLinking {
   static final String CALLBACK_PATH = "/auth/facebook/callback";
+  /** Where the callback sends the pop-up once it has done its work: a URL with no code or state to keep in history. */
+  static final String DONE_PATH = "/auth/facebook/done";
   private static final Logger LOG = LoggerFactory.getLogger(FacebookLinking.class);
 
   /** The guide's "Connect a Facebook Page to Instagram" check, shown when no chosen Page has an Instagram account. */
@@ -84,6 +87,7 @@ final class FacebookLinking {
   void addRoutes(RoutesConfig routes) {
     routes.post("/social-accounts/instagram/facebook/start", this::start);
     routes.get(CALLBACK_PATH, this::callback);
+    routes.get(DONE_PATH, this::done);
     routes.get("/social-accounts/instagram/choose", this::choosePage);
     routes.post("/social-accounts/instagram/choose", this::choose);
   }
@@ -199,6 +203,16 @@ final class FacebookLinking {
         user.notice = Notice.error("Instagram was not linked", "Facebook answered: " + e.getMessage());
       }
     }
+    ctx.redirect(DONE_PATH, HttpStatus.SEE_OTHER);
+  }
+
+  /** The pop-up's last page, at a clean URL: hands over to the dashboard, which reads the outcome from the server. */
+  private void done(Context ctx) {
+    if (requireUser.apply(ctx) == null) {
+      return;
+    }
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cache-Control", "no-store");
     ctx.html(popupDone(baseUrl.get()));
   }
 

@@ -336,6 +336,46 @@ class SecurityIT {
         .contains("The answer from Facebook did not match a linking request from this browser").doesNotContain("Select the Instagram account");
   }
 
+  // --- the Facebook pop-up does not keep the code in its history
+
+  @Test
+  void theFacebookCallbackDoesItsWorkThenSendsThePopUpToACleanUrl() {
+    Visitor me = signedIn("Dana");
+    ProviderScreens screens = new ProviderScreens(app, me);
+    screens.saveInstagramLogin(false);
+    var dialog = screens.facebookDialog(URI.create(Visitor.location(screens.openFacebookDialog(false))),
+        app.stubs.facebookPersonas().issueCopy("dana.baker"));
+    URI callback = URI.create(Visitor.location(screens.continueAs(dialog)));
+    assertThat(callback.getQuery()).contains("code=", "state=");
+    HttpResponse<String> answer = me.get(callback.toString());
+    assertThat(answer.statusCode()).isEqualTo(303);
+    assertThat(Visitor.location(answer)).isEqualTo("/auth/facebook/done");
+    assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(answer.body()).doesNotContain("linkwright:facebook-login", "facebook-callback.js");
+    HttpResponse<String> done = me.get("/auth/facebook/done");
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(done.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(done.body()).contains("Facebook sign-in finished", "<script src=\"/static/facebook-callback.js\" data-app-origin=\"" + appOrigin + "\">");
+    // the work was done at the callback: the offer is there
+    assertThat(me.follow(me.get("/social-accounts/instagram/choose")).body()).contains("Select the Instagram account to link");
+  }
+
+  @Test
+  void everyOutcomeOfTheFacebookCallbackEndsAtTheCleanUrl() {
+    Visitor me = signedIn("Dana");
+    ProviderScreens screens = new ProviderScreens(app, me);
+    screens.saveInstagramLogin(false);
+    String state = ProviderScreens.query(URI.create(Visitor.location(screens.openFacebookDialog(false))), "state");
+    for (String query : List.of("?error=access_denied&error_description=Permissions+error&state=" + state,
+        "?code=AQforged&state=not-the-state", "?code=AQforged")) {
+      HttpResponse<String> answer = me.get("/auth/facebook/callback" + query);
+      assertThat(answer.statusCode()).as(query).isEqualTo(303);
+      assertThat(Visitor.location(answer)).as(query).isEqualTo("/auth/facebook/done");
+    }
+    assertThat(Visitor.location(app.visitor().get("/auth/facebook/done"))).as("no session").isEqualTo("/signin");
+  }
+
   // --- helpers
 
   private static Visitor signedIn(String name) {
