@@ -74,40 +74,7 @@ final class InstagramPosting {
           <button type="submit">Post to Instagram</button>
         </form>
         <div id="result"></div>
-        <script>
-          const form = document.getElementById('post-form');
-          form.addEventListener('submit', async (event) => {
-            event.preventDefault();
-            const button = form.querySelector('button');
-            const result = document.getElementById('result');
-            button.disabled = true;
-            result.replaceChildren();
-            let body;
-            try {
-              const response = await fetch('/api/post', { method: 'POST', body: new FormData(form) });
-              body = await response.json();
-            } catch (e) {
-              body = { status: 'error', errors: [{ message: 'The dashboard could not be reached. Try again.' }] };
-            }
-            const box = document.createElement('div');
-            const title = document.createElement('strong');
-            const text = document.createElement('p');
-            if (body.status === 'success') {
-              box.className = 'notice success';
-              box.setAttribute('role', 'status');
-              title.textContent = 'Posted to Instagram';
-              text.textContent = 'Your image is on @' + body.postIds[0].username + "'s Instagram (post " + body.postIds[0].id + ').';
-            } else {
-              box.className = 'notice error';
-              box.setAttribute('role', 'alert');
-              title.textContent = 'Not posted';
-              text.textContent = body.errors.map((e) => e.message).join(' ');
-            }
-            box.append(title, text);
-            result.append(box);
-            button.disabled = false;
-          });
-        </script>""".formatted(to, esc(user.csrfToken), ImageRules.MIN_WIDTH)));
+        <script src="/static/post.js" defer></script>""".formatted(to, esc(user.csrfToken), ImageRules.MIN_WIDTH)));
   }
 
   private void post(Context ctx) {

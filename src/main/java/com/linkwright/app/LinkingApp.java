@@ -56,6 +56,7 @@ public final class LinkingApp implements AutoCloseable {
   private final RelinkSupport relink;
   private final FacebookLinking facebookLinking;
   private final Javalin server;
+  private final String contentSecurityPolicy;
   private volatile URI baseUrl;
 
   private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults, Clock clock) {
@@ -63,6 +64,7 @@ public final class LinkingApp implements AutoCloseable {
     this.sessions = new Sessions(clock);
     this.signInGuard = new SignInGuard(() -> baseUrl.toString());
     this.faults = Faults.of(faults);
+    this.contentSecurityPolicy = contentSecurityPolicy(settings.authorizeUrl(), facebookSettings.dialogUrl());
     this.instagram = new InstagramLoginClient(settings);
     this.relink = new RelinkSupport(settings, this.faults);
     InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), facebookSettings.graphUrl(),
@@ -393,6 +395,22 @@ public final class LinkingApp implements AutoCloseable {
   private void securityHeaders(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Content-Security-Policy", contentSecurityPolicy);
+  }
+
+  /**
+   * Only the dashboard's own scripts, styles and images; no inline script or style, no plugins, no {@code <base>},
+   * no framing. Forms post to the dashboard, and the two that start a link are redirected on to the provider's
+   * authorization page: Chromium checks form-action on those redirects too, so the providers' origins are allowed.
+   */
+  static String contentSecurityPolicy(URI instagramAuthorize, URI facebookDialog) {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+        + "form-action 'self' " + origin(instagramAuthorize) + " " + origin(facebookDialog);
+  }
+
+  private static String origin(URI url) {
+    return url.getScheme() + "://" + url.getRawAuthority();
   }
 
   private Workspace user(Context ctx) {

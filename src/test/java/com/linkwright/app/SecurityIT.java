@@ -376,6 +376,32 @@ class SecurityIT {
     assertThat(Visitor.location(app.visitor().get("/auth/facebook/done"))).as("no session").isEqualTo("/signin");
   }
 
+  // --- the Content-Security-Policy every page is served with (BrowserSecurityIT and every scenario check it holds)
+
+  @Test
+  void everyPageIsServedWithAPolicyThatAllowsOnlyItsOwnScriptsAndTheProvidersAsFormTargets() {
+    String expected = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' " + app.stubs.instagramUrl() + " "
+        + app.stubs.facebookUrl();
+    Visitor me = signedIn("Ada");
+    Visitor dana = signedIn("Dana");
+    ProviderScreens screens = new ProviderScreens(app, dana);
+    screens.saveInstagramLogin(false);
+    dana.follow(screens.continueAs(screens.facebookDialog(URI.create(Visitor.location(screens.openFacebookDialog(false))),
+        app.stubs.facebookPersonas().issueCopy("sam.rivers"))));
+    List<HttpResponse<String>> pages = List.of(app.visitor().get("/signin"), me.get("/social-accounts"), me.get("/settings"),
+        me.get("/post"), dana.get("/social-accounts"), dana.get("/auth/facebook/done"), dana.get("/social-accounts/instagram/choose"),
+        me.post("/settings"), app.visitor().postWithHeaders("/signin", Map.of("Origin", "null")));
+    for (HttpResponse<String> page : pages) {
+      String where = page.request().method() + " " + page.uri().getPath() + " (" + page.statusCode() + ")";
+      assertThat(page.headers().firstValue("Content-Security-Policy")).as(where).hasValue(expected);
+      assertThat(page.body()).as(where + ": an inline script, style or event handler")
+          .doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContainPattern("\\sstyle=").doesNotContainPattern("\\son[a-z]+=")
+          .doesNotContain("<style");
+    }
+    assertThat(pages.get(6).body()).as("the choice page was reached").contains("Select the Instagram account to link");
+  }
+
   // --- helpers
 
   private static Visitor signedIn(String name) {
