@@ -402,6 +402,49 @@ class SecurityIT {
     assertThat(pages.get(6).body()).as("the choice page was reached").contains("Select the Instagram account to link");
   }
 
+  // --- redirect_uri steering and token leakage
+
+  @Test
+  void aLinkRequestCannotSteerTheRedirectUriOrTheState() {
+    Visitor me = signedIn("Ada");
+    String csrf = me.csrf();
+    String evil = "http://evil.example/cb";
+    for (String path : List.of("/social-accounts/instagram/link", "/social-accounts/instagram/facebook/start")) {
+      HttpResponse<String> answer = me.post(path + "?redirect_uri=" + evil + "&state=chosen", "csrf", csrf, "redirect_uri", evil,
+          "state", "chosen", "client_id", "1");
+      URI authorize = URI.create(Visitor.location(answer));
+      String callback = path.contains("facebook") ? "/auth/facebook/callback" : "/auth/instagram/callback";
+      assertThat(ProviderScreens.query(authorize, "redirect_uri")).as(path).isEqualTo(appOrigin + callback);
+      assertThat(ProviderScreens.query(authorize, "state")).as(path).isNotEqualTo("chosen").hasSizeGreaterThanOrEqualTo(32);
+      assertThat(ProviderScreens.query(authorize, "client_id")).as(path).isNotEqualTo("1");
+    }
+  }
+
+  @Test
+  void noAnswerOfTheDashboardCarriesAToken() {
+    Visitor me = signedIn("Ada");
+    ProviderScreens screens = new ProviderScreens(app, me);
+    List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+    answers.add(screens.linkInstagram(app.stubs.instagramPersonas().issueCopy("brightside.bakery")));
+    answers.add(me.get("/post"));
+    Visitor dana = signedIn("Dana");
+    ProviderScreens facebook = new ProviderScreens(app, dana);
+    facebook.saveInstagramLogin(false);
+    HttpResponse<String> back = facebook.continueAs(facebook.facebookDialog(URI.create(Visitor.location(facebook.openFacebookDialog(false))),
+        app.stubs.facebookPersonas().issueCopy("sam.rivers")));
+    answers.add(dana.get(Visitor.location(back)));
+    answers.add(dana.get("/auth/facebook/done"));
+    answers.add(dana.get("/social-accounts/instagram/choose"));
+    answers.add(facebook.choose("17841400000000201"));
+    answers.add(dana.get("/post"));
+    for (HttpResponse<String> answer : answers) {
+      String all = answer.body() + " " + answer.headers().map();
+      assertThat(all).as(answer.uri().toString()).doesNotContainPattern("IGAA[A-Za-z0-9_-]{8}").doesNotContainPattern("EAAG[A-Za-z0-9_-]{8}");
+    }
+    assertThat(answers.get(0).body()).contains("@brightside.bakery is now linked");
+    assertThat(answers.get(5).body()).contains("@rivers.coffee is now linked");
+  }
+
   // --- helpers
 
   private static Visitor signedIn(String name) {
