@@ -12,7 +12,9 @@ const displayName = { Business: 'Business', Media_Creator: 'Creator', Personal: 
 
 // Background: Given I am signed in to the dashboard as a new user (the sign-in form's POST, as SignInPage.signInQuickly)
 test.beforeEach(async ({ page }) => {
-  const response = await page.request.post('/signin', { form: { name: `QA ${Date.now()}` }, maxRedirects: 0 });
+  const signInPage = await (await page.request.get('/signin')).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(signInPage)[1];
+  const response = await page.request.post('/signin', { form: { csrf, name: `QA ${Date.now()}` }, maxRedirects: 0 });
   expect(response.status()).toBe(303);
 });
 

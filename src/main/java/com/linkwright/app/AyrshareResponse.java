@@ -12,6 +12,8 @@ public final class AyrshareResponse {
   public static final int CODE_NOT_LINKED = 156;
   /** The reference app's own: Instagram refused or failed the publishing calls. */
   public static final int CODE_PUBLISH_FAILED = 366;
+  /** The reference app's own: the request's body could not be read (malformed, or over the size limits). */
+  public static final int CODE_UNREADABLE_REQUEST = 367;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AyrshareResponse() {}

@@ -1,6 +1,8 @@
 package com.linkwright.app;
 
 import static com.linkwright.app.Html.esc;
+import static com.linkwright.app.NoticeStep.link;
+import static com.linkwright.app.NoticeStep.text;
 
 import com.linkwright.app.FacebookLoginClient.InstagramAccount;
 import com.linkwright.app.FacebookLoginClient.Page;
@@ -11,6 +13,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,33 +28,38 @@ import org.slf4j.LoggerFactory;
  * The guide's option 2, "Linking Instagram through Facebook (Facebook Page required)", used when "Instagram Login" is
  * off: the Instagram icon opens the Facebook dialog in a pop-up (static/facebook-link.js) while the dashboard stays
  * behind; the pop-up comes back to {@code /auth/facebook/callback} on the app's origin, which checks the state,
- * exchanges the code, finds the Instagram accounts behind the chosen Pages, keeps the outcome server-side and tells
- * the dashboard (postMessage to this origin only) to move on: to "select the Instagram account to link", or to the
- * reason nothing can be linked.
+ * exchanges the code, finds the Instagram accounts behind the chosen Pages and keeps the outcome server-side, then
+ * sends the pop-up on to {@code /auth/facebook/done} (so that the code does not stay in the pop-up's history), whose
+ * page tells the dashboard (postMessage to this origin only) to move on: to "select the Instagram account to link",
+ * or to the reason nothing can be linked.
  */
 final class FacebookLinking {
   static final String CALLBACK_PATH = "/auth/facebook/callback";
+  /** Where the callback sends the pop-up once it has done its work: a URL with no code or state to keep in history. */
+  static final String DONE_PATH = "/auth/facebook/done";
   private static final Logger LOG = LoggerFactory.getLogger(FacebookLinking.class);
 
   /** The guide's "Connect a Facebook Page to Instagram" check, shown when no chosen Page has an Instagram account. */
-  static final List<String> CONNECT_PAGE_TO_INSTAGRAM = List.of(
-      "Log into Facebook on your desktop <a href=\"https://www.facebook.com\" rel=\"noopener noreferrer\">www.facebook.com</a>.",
-      "Navigate to one of your Facebook pages you are an admin. This will be the one you want to link with an Instagram account.",
-      "On the left-hand panel under \"Manage Page\" click \"Settings\". It usually is at the bottom.",
-      "Under Page Settings click \"Instagram\".",
-      "The top title will say \"Connected Instagram Account\" if one is connected. Otherwise you will be able to connect one.",
-      "Then link Instagram again from the Social Accounts page, and check that Page on Facebook.");
+  static final List<NoticeStep> CONNECT_PAGE_TO_INSTAGRAM = List.of(
+      NoticeStep.of(text("Log into Facebook on your desktop "), link("www.facebook.com", "https://www.facebook.com"), text(".")),
+      NoticeStep.of("Navigate to one of your Facebook pages you are an admin. This will be the one you want to link with an Instagram account."),
+      NoticeStep.of("On the left-hand panel under \"Manage Page\" click \"Settings\". It usually is at the bottom."),
+      NoticeStep.of("Under Page Settings click \"Instagram\"."),
+      NoticeStep.of("The top title will say \"Connected Instagram Account\" if one is connected. Otherwise you will be able to connect one."),
+      NoticeStep.of("Then link Instagram again from the Social Accounts page, and check that Page on Facebook."));
 
   private final FacebookLoginClient facebook;
   private final Faults faults;
+  private final Clock clock;
   private final Supplier<URI> baseUrl;
   private final Function<Context, Workspace> requireUser;
   private final Function<Context, Workspace> requirePostFrom;
 
-  FacebookLinking(FacebookSettings settings, Faults faults, Supplier<URI> baseUrl,
+  FacebookLinking(FacebookSettings settings, Faults faults, Clock clock, Supplier<URI> baseUrl,
                   Function<Context, Workspace> requireUser, Function<Context, Workspace> requirePostFrom) {
     this.facebook = new FacebookLoginClient(settings);
     this.faults = faults;
+    this.clock = clock;
     this.baseUrl = baseUrl;
     this.requireUser = requireUser;
     this.requirePostFrom = requirePostFrom;
@@ -79,6 +87,7 @@ final class FacebookLinking {
   void addRoutes(RoutesConfig routes) {
     routes.post("/social-accounts/instagram/facebook/start", this::start);
     routes.get(CALLBACK_PATH, this::callback);
+    routes.get(DONE_PATH, this::done);
     routes.get("/social-accounts/instagram/choose", this::choosePage);
     routes.post("/social-accounts/instagram/choose", this::choose);
   }
@@ -157,7 +166,7 @@ final class FacebookLinking {
     }
     boolean rerequest = "true".equals(ctx.formParam("rerequest"));
     String state = LinkingApp.random(32);
-    user.facebookPending = new Pending(state, Instant.now(), rerequest);
+    user.facebookPending = new Pending(state, clock.instant(), rerequest);
     user.facebookOffer = null;
     ctx.header("Cache-Control", "no-store");
     ctx.header("Referrer-Policy", "no-referrer");
@@ -175,7 +184,7 @@ final class FacebookLinking {
     user.facebookPending = null; // a state is good for one callback only
     String state = ctx.queryParam("state");
     boolean stateOk = pending != null && state != null && LinkingApp.constantTimeEquals(pending.state(), state)
-        && !pending.startedAt().plus(LinkingApp.STATE_LIFETIME).isBefore(Instant.now());
+        && !pending.startedAt().plus(LinkingApp.STATE_LIFETIME).isBefore(clock.instant());
     if (!stateOk && !faults.active(Fault.STATE_CHECK_SKIPPED)) {
       LOG.warn("workspace {}: Facebook callback refused, state missing, expired or not ours", user.id);
       user.notice = Notice.error("Instagram was not linked",
@@ -190,10 +199,20 @@ final class FacebookLinking {
         user.notice = null;
         findAccounts(user, ctx.queryParam("code"));
       } catch (ProviderException e) {
-        LOG.warn("workspace {}: linking through Facebook failed: {}", user.id, e.getMessage());
+        LOG.warn("workspace {}: linking through Facebook failed: {}", user.id, LogSafe.text(e.getMessage()));
         user.notice = Notice.error("Instagram was not linked", "Facebook answered: " + e.getMessage());
       }
     }
+    ctx.redirect(DONE_PATH, HttpStatus.SEE_OTHER);
+  }
+
+  /** The pop-up's last page, at a clean URL: hands over to the dashboard, which reads the outcome from the server. */
+  private void done(Context ctx) {
+    if (requireUser.apply(ctx) == null) {
+      return;
+    }
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cache-Control", "no-store");
     ctx.html(popupDone(baseUrl.get()));
   }
 
@@ -328,7 +347,8 @@ final class FacebookLinking {
     boolean again = user.instagram != null && user.instagram.userId().equals(o.instagramId());
     user.instagram = new LinkedInstagram(o.instagramId(), o.username(), o.accountType(), offer.granted(), List.of(), offer.token(),
         o.pageName());
-    LOG.info("workspace {}: linked Instagram @{} through Facebook Page '{}'", user.id, o.username(), o.pageName());
+    LOG.info("workspace {}: linked Instagram @{} through Facebook Page '{}'", user.id, LogSafe.text(o.username()),
+        LogSafe.text(o.pageName()));
     user.notice = again ? RelinkSupport.relinked(o.username())
         : Notice.success("Instagram linked", "Your Instagram account @" + o.username()
             + " is now linked through the Facebook Page " + o.pageName() + ".");

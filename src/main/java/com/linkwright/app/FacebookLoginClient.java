@@ -15,7 +15,7 @@ import java.util.Optional;
  * The app's side of Facebook Login (the code flow) and the Graph calls that find the Instagram account behind a Page:
  * builds the dialog URL, exchanges the one-time code, then reads /me/permissions, /me/accounts, each Page's
  * instagram_business_account and the Instagram account itself. The user token travels only in the Authorization
- * header; the code exchange is Meta's documented GET, server to server, never logged.
+ * header; the code and the app secret only in the body of the code exchange's POST.
  */
 public final class FacebookLoginClient {
   private final FacebookSettings settings;
@@ -57,7 +57,11 @@ public final class FacebookLoginClient {
     q.put("client_secret", settings.clientSecret());
     q.put("redirect_uri", redirectUri.toString());
     q.put("code", code);
-    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/oauth/access_token?" + InstagramLoginClient.encode(q))).GET(), "Facebook");
+    // Meta's guide shows these as a GET's query; the endpoint takes them as the body of a POST, the OAuth token
+    // request's shape (RFC 6749 4.1.3), which keeps the secret and the code out of every URL and its logs
+    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/oauth/access_token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(InstagramLoginClient.encode(q))), "Facebook");
     String token = body.path("access_token").asText(null);
     if (token == null) {
       throw new ProviderException(502, "Facebook's token endpoint answered without an access token");

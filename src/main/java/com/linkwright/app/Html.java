@@ -28,7 +28,11 @@ final class Html {
           <a href="/social-accounts">Social Accounts</a>
           <a href="/settings">Settings</a>
           <span class="who">Signed in as %s</span>
-        </nav>""".formatted(esc(user.name));
+          <form method="post" action="/signout" class="sign-out">
+            <input type="hidden" name="csrf" value="%s">
+            <button type="submit">Sign out</button>
+          </form>
+        </nav>""".formatted(esc(user.name), esc(user.csrfToken));
     return """
         <!doctype html>
         <html lang="en">
@@ -56,7 +60,7 @@ final class Html {
     StringBuilder steps = new StringBuilder();
     if (!notice.steps().isEmpty()) {
       steps.append("<ol>");
-      notice.steps().forEach(s -> steps.append("<li>").append(s).append("</li>"));
+      notice.steps().forEach(step -> steps.append("<li>").append(step(step)).append("</li>"));
       steps.append("</ol>");
     }
     return """
@@ -64,5 +68,22 @@ final class Html {
           <strong>%s</strong>
           <p>%s</p>%s
         </div>""".formatted(notice.tone().name().toLowerCase(), role, esc(notice.title()), esc(notice.text()), steps);
+  }
+
+  /** A notice step drawn from its parts, every text escaped. */
+  static String step(NoticeStep step) {
+    StringBuilder out = new StringBuilder();
+    for (NoticeStep.Part part : step.parts()) {
+      if (part instanceof NoticeStep.Strong b) {
+        out.append("<strong>").append(esc(b.text())).append("</strong>");
+      } else if (part instanceof NoticeStep.Link l) {
+        // a provider's page learns nothing of where the user came from
+        String rel = l.href().startsWith("/") ? "" : " rel=\"noopener noreferrer\"";
+        out.append("<a href=\"").append(esc(l.href())).append('"').append(rel).append('>').append(esc(l.text())).append("</a>");
+      } else {
+        out.append(esc(((NoticeStep.Text) part).text()));
+      }
+    }
+    return out.toString();
   }
 }

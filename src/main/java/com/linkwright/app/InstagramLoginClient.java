@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The app's side of Business Login for Instagram (an OAuth 2.0 authorization-code client):
  * builds the authorize URL, exchanges the one-time code, trades for a long-lived token and reads /me.
- * Tokens go only into request headers and bodies, never into a URL.
+ * Tokens and the secret go into request headers and bodies, except for the long-lived token exchange, which Meta
+ * offers as a GET only.
  */
 public final class InstagramLoginClient {
   private final InstagramSettings settings;
@@ -68,7 +69,8 @@ public final class InstagramLoginClient {
   }
 
   public String longLivedToken(String shortLived) throws ProviderException {
-    // Meta's documented call puts the token in the query; this one goes server to server and is never logged
+    // Meta documents this exchange as a GET only ("Creating: not supported"), so the secret and the short-lived
+    // token go in its query: a provider constraint (README, Security). Server to server, and never logged.
     Map<String, String> q = new LinkedHashMap<>();
     q.put("grant_type", "ig_exchange_token");
     q.put("client_secret", settings.clientSecret());

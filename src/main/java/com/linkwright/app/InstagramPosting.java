@@ -5,7 +5,6 @@ import static com.linkwright.app.Html.esc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linkwright.app.Workspace.LinkedInstagram;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -48,9 +47,6 @@ final class InstagramPosting {
   }
 
   void configure(JavalinConfig config) {
-    // room for an image just over Instagram's 8 MB, so that the rule (not the server) says what is wrong
-    config.jetty.multipartConfig.maxFileSize(20, SizeUnit.MB);
-    config.jetty.multipartConfig.maxTotalRequestSize(21, SizeUnit.MB);
     config.routes.get("/post", this::page);
     config.routes.post("/api/post", this::post);
     config.routes.get("/media/{name}", this::serve);
@@ -78,40 +74,7 @@ final class InstagramPosting {
           <button type="submit">Post to Instagram</button>
         </form>
         <div id="result"></div>
-        <script>
-          const form = document.getElementById('post-form');
-          form.addEventListener('submit', async (event) => {
-            event.preventDefault();
-            const button = form.querySelector('button');
-            const result = document.getElementById('result');
-            button.disabled = true;
-            result.replaceChildren();
-            let body;
-            try {
-              const response = await fetch('/api/post', { method: 'POST', body: new FormData(form) });
-              body = await response.json();
-            } catch (e) {
-              body = { status: 'error', errors: [{ message: 'The dashboard could not be reached. Try again.' }] };
-            }
-            const box = document.createElement('div');
-            const title = document.createElement('strong');
-            const text = document.createElement('p');
-            if (body.status === 'success') {
-              box.className = 'notice success';
-              box.setAttribute('role', 'status');
-              title.textContent = 'Posted to Instagram';
-              text.textContent = 'Your image is on @' + body.postIds[0].username + "'s Instagram (post " + body.postIds[0].id + ').';
-            } else {
-              box.className = 'notice error';
-              box.setAttribute('role', 'alert');
-              title.textContent = 'Not posted';
-              text.textContent = body.errors.map((e) => e.message).join(' ');
-            }
-            box.append(title, text);
-            result.append(box);
-            button.disabled = false;
-          });
-        </script>""".formatted(to, esc(user.csrfToken), ImageRules.MIN_WIDTH)));
+        <script src="/static/post.js" defer></script>""".formatted(to, esc(user.csrfToken), ImageRules.MIN_WIDTH)));
   }
 
   private void post(Context ctx) {
@@ -140,17 +103,18 @@ final class InstagramPosting {
     ImageRules.Verdict verdict = ImageRules.check(bytes,
         faults.active(Fault.IMAGE_WIDTH_OFF_BY_ONE) ? ImageRules.MIN_WIDTH - 1 : ImageRules.MIN_WIDTH);
     if (verdict instanceof ImageRules.Refused refused) {
-      LOG.info("workspace {}: image refused ({}): {}", user.id, refused.code(), refused.message());
+      LOG.info("workspace {}: image refused ({}): {}", user.id, refused.code(), LogSafe.text(refused.message()));
       answer(ctx, HttpStatus.BAD_REQUEST, AyrshareResponse.error(refused.code(), refused.message(), caption));
       return;
     }
     ImageRules.Accepted image = (ImageRules.Accepted) verdict;
     try {
       String mediaId = handOver(ig, image.jpeg(), caption);
-      LOG.info("workspace {}: posted a {}x{} {} to @{}", user.id, image.width(), image.height(), image.format(), ig.username());
+      LOG.info("workspace {}: posted a {}x{} {} to @{}", user.id, image.width(), image.height(), image.format(),
+          LogSafe.text(ig.username()));
       answer(ctx, HttpStatus.OK, AyrshareResponse.success(mediaId, ig.username(), caption));
     } catch (GraphPublisher.GraphException e) {
-      LOG.warn("workspace {}: Instagram did not publish: {}", user.id, e.getMessage());
+      LOG.warn("workspace {}: Instagram did not publish: {}", user.id, LogSafe.text(e.getMessage()));
       answer(ctx, HttpStatus.BAD_REQUEST, e.code == 190
           ? AyrshareResponse.error(AyrshareResponse.CODE_NOT_LINKED, "Instagram is not linked any more: its access for @"
               + ig.username() + " was revoked or has expired. Relink Instagram on the Social Accounts page, then post again.", caption)

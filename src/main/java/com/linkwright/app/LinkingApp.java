@@ -1,6 +1,8 @@
 package com.linkwright.app;
 
 import static com.linkwright.app.Html.esc;
+import static com.linkwright.app.NoticeStep.strong;
+import static com.linkwright.app.NoticeStep.text;
 
 import com.linkwright.app.Workspace.LinkedInstagram;
 import com.linkwright.app.Workspace.Notice;
@@ -14,14 +16,12 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Set;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,30 +36,40 @@ public final class LinkingApp implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The guide's way from a Personal account to a professional one (Instagram mobile app). */
-  static final List<String> SWITCH_TO_PROFESSIONAL = List.of(
-      "Open the Instagram mobile app, go to your profile and tap the menu icon ≡ in the upper right corner to go to the <strong>Settings and activity</strong> page.",
-      "Scroll down to the <strong>For professionals</strong> section.",
-      "Click <strong>Account type and tools</strong>.",
-      "Tap <strong>Switch to professional account</strong>.",
-      "Go through the steps to set up your account and select <strong>Creator</strong> or <strong>Business</strong>.",
-      "Then link Instagram again from the Social Accounts page.");
+  static final List<NoticeStep> SWITCH_TO_PROFESSIONAL = List.of(
+      NoticeStep.of(text("Open the Instagram mobile app, go to your profile and tap the menu icon ≡ in the upper right corner to go to the "),
+          strong("Settings and activity"), text(" page.")),
+      NoticeStep.of(text("Scroll down to the "), strong("For professionals"), text(" section.")),
+      NoticeStep.of(text("Click "), strong("Account type and tools"), text(".")),
+      NoticeStep.of(text("Tap "), strong("Switch to professional account"), text(".")),
+      NoticeStep.of(text("Go through the steps to set up your account and select "), strong("Creator"), text(" or "),
+          strong("Business"), text(".")),
+      NoticeStep.of("Then link Instagram again from the Social Accounts page."));
 
-  private final Map<String, Workspace> sessions = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Sessions sessions;
+  private final SignInGuard signInGuard;
   private final Faults faults;
   private volatile String lastLinkedUsername;
   private final InstagramLoginClient instagram;
   private final RelinkSupport relink;
   private final FacebookLinking facebookLinking;
   private final Javalin server;
+  private final String contentSecurityPolicy;
   private volatile URI baseUrl;
 
-  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults) {
+  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults, Clock clock) {
+    this.clock = clock;
+    this.sessions = new Sessions(clock);
+    this.signInGuard = new SignInGuard(() -> baseUrl.toString());
     this.faults = Faults.of(faults);
+    this.contentSecurityPolicy = contentSecurityPolicy(settings.authorizeUrl(), facebookSettings.dialogUrl());
     this.instagram = new InstagramLoginClient(settings);
     this.relink = new RelinkSupport(settings, this.faults);
     InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), facebookSettings.graphUrl(),
         this::baseUrl);
-    this.facebookLinking = new FacebookLinking(facebookSettings, this.faults, this::baseUrl, this::requireUser, this::requirePostFrom);
+    this.facebookLinking = new FacebookLinking(facebookSettings, this.faults, clock, this::baseUrl, this::requireUser,
+        this::requirePostFrom);
     this.server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.add(files -> {
@@ -68,9 +78,11 @@ public final class LinkingApp implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.routes.before(this::securityHeaders);
+      RequestBodies.configure(config);
       config.routes.get("/", ctx -> ctx.redirect(user(ctx) == null ? "/signin" : "/social-accounts", HttpStatus.SEE_OTHER));
       config.routes.get("/signin", this::signInPage);
       config.routes.post("/signin", this::signIn);
+      config.routes.post("/signout", this::signOut);
       config.routes.get("/social-accounts", this::socialAccounts);
       config.routes.post("/social-accounts/instagram/link", this::startInstagramLink);
       config.routes.post("/social-accounts/instagram/unlink", this::unlinkInstagram);
@@ -95,7 +107,12 @@ public final class LinkingApp implements AutoCloseable {
 
   /** Starts the app with both ways of linking Instagram configured (and deliberate regressions, if any). */
   public static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults) {
-    LinkingApp app = new LinkingApp(settings, facebook, faults);
+    return start(port, settings, facebook, faults, Clock.systemUTC());
+  }
+
+  /** On a clock of the caller's: tests move it to see sessions and OAuth states expire. */
+  static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults, Clock clock) {
+    LinkingApp app = new LinkingApp(settings, facebook, faults, clock);
     if (!faults.isEmpty()) {
       LOG.warn("reference app started WITH FAULTS {}: for the regression proof only", faults);
     }
@@ -137,27 +154,52 @@ public final class LinkingApp implements AutoCloseable {
   // --- sign-in: a workspace per visitor, so every scenario starts from an empty dashboard
 
   private void signInPage(Context ctx) {
+    String why = ctx.queryParam("expired") != null
+        ? "<p role=\"status\">Your session ended after " + Sessions.IDLE_LIMIT.toMinutes() + " minutes without activity. Sign in again.</p>"
+        : ctx.queryParam("signed-out") != null ? "<p role=\"status\">You are signed out.</p>" : "";
+    ctx.header("Cache-Control", "no-store");
     ctx.html(Html.page("Sign in", null, """
         <h1>Sign in</h1>
+        %s
         <form method="post" action="/signin" class="card">
+          <input type="hidden" name="csrf" value="%s">
           <label for="name">Your name</label>
           <input id="name" name="name" required autocomplete="name">
           <button type="submit">Open my dashboard</button>
-        </form>"""));
+        </form>""".formatted(why, esc(signInGuard.formToken(ctx)))));
   }
 
   private void signIn(Context ctx) {
+    String refusal = signInGuard.refusal(ctx);
+    if (refusal != null) {
+      LOG.warn("sign-in refused: {}", LogSafe.text(refusal));
+      ctx.status(HttpStatus.FORBIDDEN).html(Html.page("Sign in", null, """
+          <p role="alert">This sign-in did not come from the dashboard's own sign-in page, so it was refused.
+            <a href="/signin">Open the sign-in page</a> and sign in there.</p>"""));
+      return;
+    }
     String name = ctx.formParam("name");
     if (name == null || name.isBlank()) {
       ctx.status(HttpStatus.BAD_REQUEST).html(Html.page("Sign in", null, "<p role=\"alert\">Please enter your name.</p>"));
       return;
     }
+    // a new sign-in in this browser ends the session it had
+    sessions.close(ctx.cookie(SESSION_COOKIE));
     Workspace user = new Workspace(random(12), name.trim(), random(24));
-    String session = random(32);
-    sessions.put(session, user);
-    ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax");
-    LOG.info("workspace {} opened for '{}'", user.id, user.name);
+    ctx.header("Set-Cookie", SESSION_COOKIE + "=" + sessions.open(user) + "; Path=/; HttpOnly; SameSite=Lax");
+    LOG.info("workspace {} opened for '{}'", user.id, LogSafe.text(user.name));
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
+  }
+
+  private void signOut(Context ctx) {
+    Workspace user = requirePostFrom(ctx);
+    if (user == null) {
+      return;
+    }
+    sessions.close(ctx.cookie(SESSION_COOKIE));
+    ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+    LOG.info("workspace {} signed out", user.id);
+    ctx.redirect("/signin?signed-out", HttpStatus.SEE_OTHER);
   }
 
   // --- Social Accounts
@@ -225,7 +267,7 @@ public final class LinkingApp implements AutoCloseable {
       return;
     }
     String state = random(32);
-    user.pending = new PendingLink(state, Instant.now());
+    user.pending = new PendingLink(state, clock.instant());
     ctx.header("Cache-Control", "no-store");
     ctx.redirect(instagram.authorizeUrl(instagramRedirectUri(), state).toString(), HttpStatus.SEE_OTHER);
   }
@@ -240,7 +282,7 @@ public final class LinkingApp implements AutoCloseable {
     user.pending = null; // a state is good for one callback only
     String state = ctx.queryParam("state");
     boolean stateOk = pending != null && state != null && constantTimeEquals(pending.state(), state)
-        && !pending.startedAt().plus(STATE_LIFETIME).isBefore(Instant.now());
+        && !pending.startedAt().plus(STATE_LIFETIME).isBefore(clock.instant());
     if (!stateOk && !faults.active(Fault.STATE_CHECK_SKIPPED)) {
       LOG.warn("workspace {}: Instagram callback refused, state missing, expired or not ours", user.id);
       user.notice = Notice.error("Instagram was not linked",
@@ -266,7 +308,8 @@ public final class LinkingApp implements AutoCloseable {
       String token = instagram.longLivedToken(grant.accessToken());
       var profile = instagram.me(token);
       if (!AccountTypes.isProfessional(profile.accountType()) && !faults.active(Fault.PERSONAL_TREATED_AS_BUSINESS)) {
-        LOG.info("workspace {}: refused @{}, account type {}", user.id, profile.username(), profile.accountType());
+        LOG.info("workspace {}: refused @{}, account type {}", user.id, LogSafe.text(profile.username()),
+            LogSafe.text(profile.accountType()));
         user.notice = new Notice(Tone.ERROR, "Your Instagram account isn't a Business or Creator account",
             "@" + profile.username() + " is a " + AccountTypes.displayName(profile.accountType())
                 + " account. Instagram requires that your account be an Instagram Business or Instagram Creator account. "
@@ -281,7 +324,8 @@ public final class LinkingApp implements AutoCloseable {
         lastLinkedUsername = profile.username();
         LinkedInstagram before = user.instagram;
         user.instagram = new LinkedInstagram(profile.userId(), shown, accountType, grant.permissions(), missing, token, null);
-        LOG.info("workspace {}: linked Instagram @{} ({})", user.id, profile.username(), profile.accountType());
+        LOG.info("workspace {}: linked Instagram @{} ({})", user.id, LogSafe.text(profile.username()),
+            LogSafe.text(profile.accountType()));
         user.notice = missing.isEmpty()
             ? Notice.success("Instagram linked", "Your Instagram account @" + shown + " is now linked.")
             : new Notice(Tone.WARNING, "Instagram linked, but not all permissions were granted",
@@ -291,7 +335,7 @@ public final class LinkingApp implements AutoCloseable {
         }
       }
     } catch (ProviderException e) {
-      LOG.warn("workspace {}: Instagram linking failed: {}", user.id, e.getMessage());
+      LOG.warn("workspace {}: Instagram linking failed: {}", user.id, LogSafe.text(e.getMessage()));
       user.notice = relink.linkFailed(e);
     }
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
@@ -305,7 +349,7 @@ public final class LinkingApp implements AutoCloseable {
     LinkedInstagram was = user.instagram;
     user.instagram = null;
     if (was != null) {
-      LOG.info("workspace {}: unlinked Instagram @{}", user.id, was.username());
+      LOG.info("workspace {}: unlinked Instagram @{}", user.id, LogSafe.text(was.username()));
       user.notice = Notice.success("Instagram unlinked", "@" + was.username() + " is no longer linked.");
     }
     ctx.redirect("/social-accounts", HttpStatus.SEE_OTHER);
@@ -350,19 +394,34 @@ public final class LinkingApp implements AutoCloseable {
   private void securityHeaders(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Content-Security-Policy", contentSecurityPolicy);
+  }
+
+  /**
+   * Only the dashboard's own scripts, styles and images; no inline script or style, no plugins, no {@code <base>},
+   * no framing. Forms post to the dashboard, and the two that start a link are redirected on to the provider's
+   * authorization page: Chromium checks form-action on those redirects too, so the providers' origins are allowed.
+   */
+  static String contentSecurityPolicy(URI instagramAuthorize, URI facebookDialog) {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+        + "form-action 'self' " + origin(instagramAuthorize) + " " + origin(facebookDialog);
+  }
+
+  private static String origin(URI url) {
+    return url.getScheme() + "://" + url.getRawAuthority();
   }
 
   private Workspace user(Context ctx) {
-    String session = ctx.cookie(SESSION_COOKIE);
-    return session == null ? null : sessions.get(session);
+    return sessions.find(ctx.cookie(SESSION_COOKIE)).user();
   }
 
   private Workspace requireUser(Context ctx) {
-    Workspace user = user(ctx);
-    if (user == null) {
-      ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+    Sessions.Lookup session = sessions.find(ctx.cookie(SESSION_COOKIE));
+    if (session.user() == null) {
+      ctx.redirect(session.expired() ? "/signin?expired" : "/signin", HttpStatus.SEE_OTHER);
     }
-    return user;
+    return session.user();
   }
 
   /** A signed-in POST that carries this workspace's CSRF token. */

@@ -1,6 +1,8 @@
 package com.linkwright.app;
 
-import static com.linkwright.app.Html.esc;
+import static com.linkwright.app.NoticeStep.link;
+import static com.linkwright.app.NoticeStep.strong;
+import static com.linkwright.app.NoticeStep.text;
 
 import com.linkwright.app.Workspace.LinkedInstagram;
 import com.linkwright.app.Workspace.Notice;
@@ -16,9 +18,10 @@ import java.util.List;
  */
 final class RelinkSupport {
   /** The guide's note, for a Business or Creator account that Instagram reports as something else. */
-  static final String RESET_TIP = "If you do have a Business or Creator account, try switching your Instagram back to "
-      + "<strong>Personal</strong> and then back to <strong>Creator</strong> or <strong>Business</strong>. This often resets "
-      + "the account type and allows you to link it.";
+  static final NoticeStep RESET_TIP = NoticeStep.of(
+      text("If you do have a Business or Creator account, try switching your Instagram back to "), strong("Personal"),
+      text(" and then back to "), strong("Creator"), text(" or "), strong("Business"),
+      text(". This often resets the account type and allows you to link it."));
 
   private final Faults faults;
   private final URI appsAndWebsites;
@@ -31,8 +34,8 @@ final class RelinkSupport {
   }
 
   /** The steps under "isn't a Business or Creator account": switch to professional, and the reset tip. */
-  List<String> notProfessionalSteps() {
-    List<String> steps = new ArrayList<>(LinkingApp.SWITCH_TO_PROFESSIONAL);
+  List<NoticeStep> notProfessionalSteps() {
+    List<NoticeStep> steps = new ArrayList<>(LinkingApp.SWITCH_TO_PROFESSIONAL);
     if (!faults.active(Fault.STALE_TYPE_NOT_EXPLAINED)) {
       steps.add(RESET_TIP);
     }
@@ -46,12 +49,13 @@ final class RelinkSupport {
       return new Notice(Tone.ERROR, "400: Session Invalid",
           "Instagram refused the login because this Instagram account has already authorized Linkwright Dashboard. "
               + "To link it again:",
-          List.of("In your Instagram settings go to <strong>Your app and media</strong> → <strong>Website permissions</strong> → "
-                  + "<strong>Apps and websites</strong> and click <strong>Remove</strong> next to Linkwright Dashboard "
-                  + "(<a href=\"" + esc(appsAndWebsites.toString()) + "\">open Apps and websites on Instagram</a>). "
-                  + "Then link Instagram again from this page.",
-              "If it is a business account and that does not help, turn off <strong>Instagram Login</strong> in "
-                  + "<a href=\"/settings\">Settings</a> and link through the Facebook Page connected to your Instagram account."));
+          List.of(NoticeStep.of(text("In your Instagram settings go to "), strong("Your app and media"), text(" → "),
+                  strong("Website permissions"), text(" → "), strong("Apps and websites"), text(" and click "), strong("Remove"),
+                  text(" next to Linkwright Dashboard ("), link("open Apps and websites on Instagram", appsAndWebsites.toString()),
+                  text("). Then link Instagram again from this page.")),
+              NoticeStep.of(text("If it is a business account and that does not help, turn off "), strong("Instagram Login"),
+                  text(" in "), link("Settings", "/settings"),
+                  text(" and link through the Facebook Page connected to your Instagram account."))));
     }
     return Notice.error("Instagram was not linked", "Instagram answered: " + e.getMessage());
   }

@@ -50,7 +50,11 @@ final class Workspace {
   enum Tone { SUCCESS, WARNING, ERROR }
 
   /** A message shown once at the top of the next page. */
-  record Notice(Tone tone, String title, String text, List<String> steps) {
+  record Notice(Tone tone, String title, String text, List<NoticeStep> steps) {
+    Notice {
+      steps = List.copyOf(steps);
+    }
+
     static Notice success(String title, String text) {
       return new Notice(Tone.SUCCESS, title, text, List.of());
     }

@@ -275,7 +275,17 @@ public final class FacebookOAuth extends ProviderSteps {
   // --- the back channel: graph.facebook.com
 
   private ResponseDefinition token(Request request, ResponseDefinitionBuilder out) {
-    Form q = Form.parse(URI.create(request.getUrl()).getRawQuery());
+    Form url = Form.parse(URI.create(request.getUrl()).getRawQuery());
+    if (!"POST".equals(request.getMethod().getName()) || url.first("client_secret") != null || url.first("code") != null) {
+      // Meta's guide also shows a GET; this Facebook takes the secret and the code in a POST's body only, so that a
+      // client that puts them in a URL (where proxies and logs keep them) is caught
+      return graphError(out, 100, "(#100) Send client_id, client_secret, redirect_uri and code in the body of a POST to "
+          + "the token endpoint (application/x-www-form-urlencoded), not in its URL");
+    }
+    Form q = Form.parse(request.getBodyAsString());
+    if (q.first("grant_type") != null && !"authorization_code".equals(q.first("grant_type"))) {
+      return graphError(out, 100, "Unsupported grant_type '" + q.first("grant_type") + "' for a code");
+    }
     RegisteredApp app = apps.get(String.valueOf(q.first("client_id")));
     if (app == null) {
       return graphError(out, 101, "Error validating application. Invalid application ID.");

@@ -153,6 +153,10 @@ public final class InstagramOAuth extends ProviderSteps {
   }
 
   private ResponseDefinition token(Request request, ResponseDefinitionBuilder out, String shape) {
+    Form url = Form.parse(URI.create(request.getUrl()).getRawQuery());
+    if (url.first("client_secret") != null || url.first("code") != null) {
+      return igError(out, "client_secret and code go in the form body of this POST, not in its URL");
+    }
     Form form = Form.parse(request.getBodyAsString());
     RegisteredApp app = apps.get(String.valueOf(form.first("client_id")));
     if (app == null || !app.clientSecret().equals(form.first("client_secret"))) {
@@ -184,6 +188,12 @@ public final class InstagramOAuth extends ProviderSteps {
   }
 
   private ResponseDefinition exchange(Request request, ResponseDefinitionBuilder out) {
+    if (!"GET".equals(request.getMethod().getName())) {
+      // Meta documents GET /access_token only ("Creating: This operation is not supported")
+      return graphError(out, 100, 33, "Unsupported " + request.getMethod().getName().toLowerCase() + " request. Object with ID "
+          + "'access_token' does not exist, cannot be loaded due to missing permissions, or does not support this operation. "
+          + "Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api");
+    }
     Form q = Form.parse(URI.create(request.getUrl()).getRawQuery());
     Grant shortLived = tokens.get(String.valueOf(q.first("access_token")));
     boolean secretOk = apps.values().stream().anyMatch(a -> a.clientSecret().equals(q.first("client_secret")));

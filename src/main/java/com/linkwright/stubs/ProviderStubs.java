@@ -154,6 +154,29 @@ public final class ProviderStubs implements AutoCloseable {
     });
   }
 
+  /** One request as the stub saw it: its method, its URL (path and query) and its body. */
+  public record Seen(String method, String url, String body) {}
+
+  /** Every request the stubbed Facebook received on this path (a Graph version prefix allowed) since {@code since}. */
+  public List<Seen> facebookRequests(Instant since, String path) {
+    return requests(facebook, since, path);
+  }
+
+  /** Every request the stubbed Instagram received on this path since {@code since}. */
+  public List<Seen> instagramRequests(Instant since, String path) {
+    return requests(instagram, since, path);
+  }
+
+  private static List<Seen> requests(WireMockServer server, Instant since, String path) {
+    Pattern wanted = Pattern.compile("(/v[0-9.]+)?" + Pattern.quote(path));
+    return server.getAllServeEvents().stream()
+        .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(since))
+        .filter(e -> wanted.matcher(URI.create(e.getRequest().getUrl()).getPath()).matches())
+        .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        .map(e -> new Seen(e.getRequest().getMethod().getName(), e.getRequest().getUrl(), e.getRequest().getBodyAsString()))
+        .toList();
+  }
+
   private static List<Received> received(WireMockServer server, Instant since, String method, String path,
                                          java.util.function.Predicate<ServeEvent> whose) {
     Pattern wanted = Pattern.compile("(/v[0-9.]+)?" + Pattern.quote(path));

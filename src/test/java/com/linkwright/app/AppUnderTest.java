@@ -4,6 +4,7 @@ import com.linkwright.stubs.ProviderStubs;
 import com.linkwright.stubs.RegisteredApp;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -31,11 +32,25 @@ public final class AppUnderTest implements AutoCloseable {
 
   /** With deliberate regressions, to prove that a test catches one. */
   public static AppUnderTest start(Set<Fault> faults) {
-    ProviderStubs stubs = ProviderStubs.start(Path.of("fixtures"), 0, 0);
+    return start(Path.of("fixtures"), faults, Clock.systemUTC());
+  }
+
+  /** With the stubs reading another fixtures folder (a copy with personas of the test's own). */
+  public static AppUnderTest start(Path fixtures) {
+    return start(fixtures, Set.of(), Clock.systemUTC());
+  }
+
+  /** With the app on a clock the test moves (sessions and OAuth states expire on it). */
+  public static AppUnderTest start(MovableClock clock) {
+    return start(Path.of("fixtures"), Set.of(), clock);
+  }
+
+  private static AppUnderTest start(Path fixtures, Set<Fault> faults, Clock clock) {
+    ProviderStubs stubs = ProviderStubs.start(fixtures, 0, 0);
     try {
       LinkingApp app = LinkingApp.start(0,
           InstagramSettings.stubbedAt(stubs.instagramUrl(), INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET),
-          FacebookSettings.stubbedAt(stubs.facebookUrl(), FACEBOOK_APP_ID, FACEBOOK_SECRET), faults);
+          FacebookSettings.stubbedAt(stubs.facebookUrl(), FACEBOOK_APP_ID, FACEBOOK_SECRET), faults, clock);
       stubs.register(new RegisteredApp("Linkwright Dashboard", INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET, app.instagramRedirectUri()));
       stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", FACEBOOK_APP_ID, FACEBOOK_SECRET, app.facebookRedirectUri()));
       return new AppUnderTest(stubs, app);

@@ -36,11 +36,11 @@ class DashboardPagesIT {
   @Test
   void aNameIsNeededToSignIn() {
     for (String blank : new String[] {"", "   "}) {
-      HttpResponse<String> answer = app.visitor().post("/signin", "name", blank);
+      HttpResponse<String> answer = app.visitor().postSignIn("name", blank);
       assertThat(answer.statusCode()).as("'%s'", blank).isEqualTo(400);
       assertThat(answer.body()).contains("Please enter your name.").doesNotContain("Signed in as");
     }
-    HttpResponse<String> noField = app.visitor().post("/signin");
+    HttpResponse<String> noField = app.visitor().postSignIn();
     assertThat(noField.statusCode()).isEqualTo(400);
     assertThat(app.visitor().signIn("  Grace  ").body()).contains("Signed in as Grace</span>");
   }

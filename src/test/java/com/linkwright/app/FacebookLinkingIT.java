@@ -167,7 +167,7 @@ class FacebookLinkingIT {
     assertThat(page.body())
         .contains("No Instagram account is connected to your Facebook Page")
         .contains("None of the Facebook Pages you chose (\u201cNora&#39;s Garden\u201d) has an Instagram Business or Creator account connected.")
-        .contains("Under Page Settings click \"Instagram\".")
+        .contains("Under Page Settings click &quot;Instagram&quot;.")
         .doesNotContain("not an admin", "No Facebook Page to link");
   }
 

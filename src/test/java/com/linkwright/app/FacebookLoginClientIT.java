@@ -129,6 +129,19 @@ class FacebookLoginClientIT {
   }
 
   @Test
+  void theCodeAndTheSecretTravelInThePostBodyNeverInTheUrl() throws Exception {
+    String code = codeAfterDialog("dana.baker", Map.of());
+    Instant since = Instant.now();
+    assertThat(client.exchangeCode(code, REDIRECT)).startsWith("EAAG");
+    assertThat(stubs.facebookRequests(since, "/oauth/access_token")).singleElement().satisfies(exchange -> {
+      assertThat(exchange.method()).isEqualTo("POST");
+      assertThat(exchange.url()).isEqualTo("/v23.0/oauth/access_token");
+      assertThat(exchange.body()).contains("client_id=" + APP_ID, "client_secret=" + SECRET, "code=" + enc(code),
+          "redirect_uri=" + enc(REDIRECT.toString()));
+    });
+  }
+
+  @Test
   void aCodeIsExchangedOnceOnly() throws Exception {
     String code = codeAfterDialog("dana.baker", Map.of());
     String token = client.exchangeCode(code, REDIRECT);

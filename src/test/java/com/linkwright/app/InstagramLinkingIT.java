@@ -157,7 +157,7 @@ class InstagramLinkingIT {
     assertThat(page.body())
         .contains("400: Session Invalid")
         .contains("has already authorized Linkwright Dashboard")
-        .contains("<a href=\"" + app.stubs.instagramUrl() + "/accounts/manage_access/\">open Apps and websites on Instagram</a>")
+        .contains("<a href=\"" + app.stubs.instagramUrl() + "/accounts/manage_access/\" rel=\"noopener noreferrer\">open Apps and websites on Instagram</a>")
         .contains("turn off <strong>Instagram Login</strong> in <a href=\"/settings\">Settings</a>")
         .doesNotContain("Instagram answered");
   }

@@ -9,6 +9,7 @@ import com.linkwright.stubs.ProviderStubs;
 import com.linkwright.stubs.RegisteredApp;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,30 @@ class InstagramLoginClientIT {
     assertThat(profile.username()).isEqualTo("mila.creates");
     assertThat(profile.accountType()).isEqualTo("Media_Creator");
     assertThat(AccountTypes.isProfessional(profile.accountType())).isTrue();
+  }
+
+  @Test
+  void theCodeExchangeCarriesTheSecretInItsBodyAndOnlyTheLongLivedExchangeUsesAUrl() throws Exception {
+    Persona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    String code = code(new InstagramByHand().authorize(client.authorizeUrl(REDIRECT, "s"), persona, true));
+    Instant since = Instant.now();
+    String shortLived = client.exchangeCode(code, REDIRECT).accessToken();
+    assertThat(stubs.instagramRequests(since, "/oauth/access_token")).singleElement().satisfies(exchange -> {
+      assertThat(exchange.method()).isEqualTo("POST");
+      assertThat(exchange.url()).isEqualTo("/oauth/access_token");
+      assertThat(exchange.body()).contains("client_secret=s3cret", "code=" + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8),
+          "grant_type=authorization_code");
+    });
+    String longLived = client.longLivedToken(shortLived);
+    // Meta offers GET /access_token only: the secret and the short-lived token are in its query (README, Security)
+    assertThat(stubs.instagramRequests(since, "/access_token")).singleElement().satisfies(exchange -> {
+      assertThat(exchange.method()).isEqualTo("GET");
+      assertThat(exchange.url()).startsWith("/access_token?grant_type=ig_exchange_token&client_secret=s3cret&access_token=");
+    });
+    Instant later = Instant.now();
+    client.me(longLived);
+    assertThat(stubs.instagramRequests(later, "/me")).singleElement()
+        .satisfies(me -> assertThat(me.url()).doesNotContain(longLived).doesNotContain("access_token"));
   }
 
   @Test

@@ -61,6 +61,19 @@ public final class Visitor {
     return send(request(pathOrUrl).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A urlencoded form with these headers on this request only (as a browser would send Origin, Sec-Fetch-Site). */
+  public HttpResponse<String> postWithHeaders(String pathOrUrl, Map<String, String> requestHeaders, String... nameValuePairs) {
+    HttpRequest.Builder b = request(pathOrUrl).header("Content-Type", "application/x-www-form-urlencoded");
+    requestHeaders.forEach(b::header);
+    return send(b.POST(HttpRequest.BodyPublishers.ofString(form(nameValuePairs))));
+  }
+
+  /** A body sent in chunks, with no Content-Length announcing its size (as a streaming client does). */
+  public HttpResponse<String> postChunked(String pathOrUrl, String contentType, byte[] body) {
+    return send(request(pathOrUrl).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+  }
+
   /** A body of bytes with any content type: for uploads (multipart/form-data built by the test). */
   public HttpResponse<String> postBytes(String pathOrUrl, String contentType, byte[] body) {
     return send(request(pathOrUrl).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -80,7 +93,22 @@ public final class Visitor {
 
   /** Signs in as a new dashboard user with this name; returns the Social Accounts page it lands on. */
   public HttpResponse<String> signIn(String name) {
-    return follow(post("/signin", "name", name));
+    return follow(postSignIn("name", name));
+  }
+
+  /** The sign-in form's post as the sign-in page sends it: read the page (its token and cookie), then post these fields. */
+  public HttpResponse<String> postSignIn(String... nameValuePairs) {
+    String token = signInToken();
+    String[] form = new String[nameValuePairs.length + 2];
+    form[0] = "csrf";
+    form[1] = token;
+    System.arraycopy(nameValuePairs, 0, form, 2, nameValuePairs.length);
+    return post("/signin", form);
+  }
+
+  /** The token of the sign-in form, read from the sign-in page (which sets this visitor's pre-session cookie). */
+  public String signInToken() {
+    return find(CSRF, get("/signin").body(), "the sign-in form's token");
   }
 
   /** The CSRF token of this visitor's workspace, read from the Social Accounts page. */

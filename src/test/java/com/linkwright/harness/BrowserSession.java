@@ -28,6 +28,7 @@ public final class BrowserSession {
   private Scenario scenario;
   private Instant startedAt;
   private final List<String> callbackUrls = new CopyOnWriteArrayList<>();
+  private CspViolations cspViolations;
 
   public void open(Scenario scenario) {
     this.scenario = scenario;
@@ -54,8 +55,16 @@ public final class BrowserSession {
         callbackUrls.add(r.url());
       }
     });
+    cspViolations = CspViolations.watch(context, harness.appUrl);
     page = context.newPage();
     activePage = page;
+  }
+
+  /** Fails the scenario if a page of the app reported a Content-Security-Policy violation while it ran. */
+  public void assertNoCspViolations() {
+    if (cspViolations != null) {
+      cspViolations.assertNone();
+    }
   }
 
   /** When the scenario began: what the stubs received since then is this scenario's (and its neighbours'). */

@@ -32,6 +32,7 @@ public final class ReportBuilder {
       return;
     }
     RunSummary summary = RunSummary.read(results);
+    FlakyResults.mark(results);
     writeEnvironment(results);
     Path history = report.resolve("history");
     if (Files.isDirectory(history)) {

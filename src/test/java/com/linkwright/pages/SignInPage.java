@@ -4,9 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The dashboard's sign-in: a name opens a fresh, empty workspace. */
 public final class SignInPage {
+  private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private final Page page;
 
   public SignInPage(Page page) {
@@ -18,9 +23,14 @@ public final class SignInPage {
    * what the scenarios are about, and this keeps each under a second. The session cookie lands in the context.
    */
   public void signInQuickly(String name) {
-    var response = page.context().request().post("/signin",
-        com.microsoft.playwright.options.RequestOptions.create().setForm(com.microsoft.playwright.options.FormData.create().set("name", name))
-            .setMaxRedirects(0));
+    var request = page.context().request();
+    // the sign-in page first, as a browser would load it: its form token and the pre-session cookie it sets
+    Matcher token = FORM_TOKEN.matcher(request.get("/signin").text());
+    if (!token.find()) {
+      throw new IllegalStateException("The dashboard's sign-in page has no form token (input name=\"csrf\")");
+    }
+    var response = request.post("/signin", RequestOptions.create()
+        .setForm(FormData.create().set("csrf", token.group(1)).set("name", name)).setMaxRedirects(0));
     if (response.status() != 303) {
       throw new IllegalStateException("Signing in to the dashboard answered " + response.status() + ": " + response.text());
     }

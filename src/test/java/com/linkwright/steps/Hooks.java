@@ -36,6 +36,12 @@ public class Hooks {
     session.open(scenario);
   }
 
+  /** Runs before closeBrowser (a higher order runs first), so that a violation's scenario keeps its failure evidence. */
+  @After(order = 20000)
+  public void noContentSecurityPolicyViolations() {
+    session.assertNoCspViolations();
+  }
+
   @After
   public void closeBrowser() {
     session.close();

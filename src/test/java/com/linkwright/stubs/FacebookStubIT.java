@@ -231,6 +231,33 @@ class FacebookStubIT {
   }
 
   @Test
+  void theTokenEndpointRefusesTheSecretAndTheCodeInTheUrl() throws Exception {
+    Browser b = new Browser();
+    FacebookPersona dana = stubs.facebookPersonas().issueCopy("dana.baker");
+    String code = code(b.continueAs(b.logIn(dana, "s")));
+    String query = "client_id=555&client_secret=secret&redirect_uri=" + enc(REDIRECT.toString()) + "&code=" + enc(code);
+    // the GET of Meta's guide, everything in the URL
+    HttpResponse<String> get = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fb + "/v23.0/oauth/access_token?" + query))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertGraphError(get, 100);
+    assertThat(get.body()).contains("in the body of a POST to the token endpoint");
+    // a POST that still carries the secret (or the code) in its URL
+    for (String inUrl : List.of("client_secret=secret", "code=" + enc(code))) {
+      HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fb + "/v23.0/oauth/access_token?" + inUrl))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertGraphError(post, 100);
+    }
+    // a grant that is not a code's
+    HttpResponse<String> wrongGrant = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fb + "/v23.0/oauth/access_token"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(query + "&grant_type=client_credentials"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertGraphError(wrongGrant, 100);
+    // refused before the code was looked at: it still buys a token, once, in the body of a POST
+    assertThat(tokenAnswer("555", "secret", REDIRECT.toString(), code).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anUnknownTokenReadsNothing() throws Exception {
     for (String path : List.of("/v23.0/me/accounts", "/v23.0/me/permissions", "/v23.0/104000000000101")) {
       assertGraphError(graphAnswer(path, "EAAGmade-up"), 190);
@@ -306,9 +333,12 @@ class FacebookStubIT {
     return URLDecoder.decode(location.replaceAll(".*[?&]code=([^&#]+).*", "$1"), StandardCharsets.UTF_8);
   }
 
+  /** The code exchange as the stub takes it: a POST with the secret and the code in the body. */
   private static HttpResponse<String> tokenAnswer(String clientId, String secret, String redirect, String code) throws Exception {
-    return new Browser().get(URI.create(fb + "/v23.0/oauth/access_token?client_id=" + clientId + "&client_secret=" + enc(secret)
-        + "&redirect_uri=" + enc(redirect) + "&code=" + enc(code)));
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fb + "/v23.0/oauth/access_token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("client_id=" + clientId + "&client_secret=" + enc(secret)
+            + "&redirect_uri=" + enc(redirect) + "&code=" + enc(code))).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String token(String clientId, String secret, String redirect, String code) throws Exception {

@@ -215,6 +215,27 @@ class InstagramStubIT {
   }
 
   @Test
+  void theLongLivedExchangeIsAGetOnlyAsMetaDocumentsIt() throws Exception {
+    String shortLived = shortLivedToken(stubs.instagramPersonas().issueCopy("brightside.bakery"));
+    HttpResponse<String> post = post("/access_token", "grant_type=ig_exchange_token&client_secret=secret&access_token=" + enc(shortLived));
+    assertGraphError(post, 100);
+    assertThat(post.body()).contains("Unsupported post request. Object with ID 'access_token' does not exist");
+    assertThat(exchange("ig_exchange_token", "secret", shortLived).statusCode()).as("the GET still works after it").isEqualTo(200);
+  }
+
+  @Test
+  void theCodeExchangeRefusesTheSecretAndTheCodeInTheUrl() throws Exception {
+    String code = code(consent(stubs.instagramPersonas().issueCopy("brightside.bakery"), "s", "allow"));
+    String form = "client_id=111&client_secret=secret&grant_type=authorization_code&redirect_uri=" + enc(REDIRECT.toString())
+        + "&code=" + enc(code);
+    for (String inUrl : java.util.List.of("client_secret=secret", "code=" + enc(code))) {
+      assertIgError(post("/oauth/access_token?" + inUrl, form), "client_secret and code go in the form body of this POST, not in its URL");
+    }
+    // refused before the code was looked at: in the body alone, it buys a token (once)
+    assertThat(post("/oauth/access_token", form).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void meAnswersOnlyToALiveTokenInTheHeaderOrTheQuery() throws Exception {
     Persona mila = stubs.instagramPersonas().issueCopy("mila.creates");
     String token = shortLivedToken(mila);

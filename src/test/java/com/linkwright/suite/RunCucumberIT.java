@@ -1,5 +1,6 @@
 package com.linkwright.suite;
 
+import com.linkwright.harness.BrowserSecurityIT;
 import com.linkwright.harness.Harness;
 import com.linkwright.harness.PopupBlockerIT;
 import org.junit.platform.suite.api.AfterSuite;
@@ -17,7 +18,7 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines({"cucumber", "junit-jupiter"})
 @SelectDirectories("features")
-@SelectClasses(PopupBlockerIT.class)
+@SelectClasses({PopupBlockerIT.class, BrowserSecurityIT.class})
 public class RunCucumberIT {
   @BeforeSuite
   static void holdHarness() {

@@ -1,0 +1,51 @@
+package com.linkwright.app;
+
+import static com.linkwright.app.NoticeStep.link;
+import static com.linkwright.app.NoticeStep.strong;
+import static com.linkwright.app.NoticeStep.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.linkwright.app.Workspace.Notice;
+import com.linkwright.app.Workspace.Tone;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A notice's steps are data: whatever text a step carries is drawn as text, never as markup. */
+class HtmlTest {
+  private static final String SCRIPT = "<script>alert('x')</script>";
+
+  @Test
+  void aStepCarryingMarkupIsShownAsText() {
+    String html = Html.notice(new Notice(Tone.ERROR, "Title", "Text", List.of(
+        NoticeStep.of(SCRIPT),
+        NoticeStep.of(text("Tap "), strong("<img src=x onerror=alert(1)>"), text(" & go")),
+        NoticeStep.of(link("\"><script>alert(2)</script>", "/settings?x=\"><b>")))));
+    assertThat(html)
+        .contains("<li>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</li>")
+        .contains("<li>Tap <strong>&lt;img src=x onerror=alert(1)&gt;</strong> &amp; go</li>")
+        .contains("<a href=\"/settings?x=&quot;&gt;&lt;b&gt;\">&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</a>")
+        .doesNotContain("<script", "<img", "<b>");
+  }
+
+  @Test
+  void emphasisAndLinksAreDrawnAsSuch() {
+    assertThat(Html.step(NoticeStep.of(text("Turn off "), strong("Instagram Login"), text(" in "), link("Settings", "/settings"), text("."))))
+        .isEqualTo("Turn off <strong>Instagram Login</strong> in <a href=\"/settings\">Settings</a>.");
+    assertThat(Html.step(NoticeStep.of(link("www.facebook.com", "https://www.facebook.com"))))
+        .isEqualTo("<a href=\"https://www.facebook.com\" rel=\"noopener noreferrer\">www.facebook.com</a>");
+  }
+
+  @Test
+  void aStepLinksOnlyToThisDashboardOrAWebPage() {
+    for (String href : new String[] {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "//evil.example/x", "settings"}) {
+      assertThatThrownBy(() -> link("x", href)).as(href).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void theNoticesTitleAndTextAreEscapedToo() {
+    String html = Html.notice(new Notice(Tone.SUCCESS, SCRIPT, SCRIPT, List.of()));
+    assertThat(html).doesNotContain("<script").contains("role=\"status\"").doesNotContain("<ol>");
+  }
+}
