@@ -169,6 +169,19 @@ class FacebookStubIT {
   }
 
   @Test
+  void pageAndAccountNamesAreShownAsTextNotMarkup() throws Exception {
+    Browser b = new Browser();
+    Dialog d = b.logIn(stubs.facebookPersonas().issueCopy("mo.markup"), "s");
+    String accounts = b.post("/dialog/oauth/continue", "dr", d.dr, "decision", "edit").body();
+    assertThat(accounts).contains("&lt;b&gt;mo&lt;/b&gt;&amp;amp;jo&#x27;s.bakes").doesNotContain("<b>mo");
+    String pages = b.post("/dialog/oauth/instagram-accounts", "dr", d.dr).body();
+    assertThat(pages).contains("&lt;img src&#x3D;x onerror&#x3D;window.__pwned&#x3D;1&gt;", "Tom &amp; Jerry&#x27;s &quot;Corner&quot; &lt;Shop&gt;")
+        .doesNotContain("<img src=x", "<script>window");
+    String typed = b.post("/login", "dr", d.dr, "email", "<b>x</b>", "pass", "wrong").body();
+    assertThat(typed).contains("value=\"&lt;b&gt;x&lt;/b&gt;\"").doesNotContain("<b>x");
+  }
+
+  @Test
   void continueAsSharesEveryPageAndEveryInstagramAccount() throws Exception {
     Browser b = new Browser();
     String token = token("555", "secret", REDIRECT.toString(), code(b.continueAs(b.logIn(stubs.facebookPersonas().issueCopy("sam.rivers"), "s"))));

@@ -128,6 +128,16 @@ class InstagramStubIT {
   }
 
   @Test
+  void whatTheVisitorTypedAndPersonaNamesAreShownAsTextNotMarkup() throws Exception {
+    String typed = "<img src=x onerror=alert(1)>\"'&";
+    String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
+    String again = post("/accounts/login", "ar=" + ar + "&username=" + enc(typed) + "&password=wrong").body();
+    assertThat(again).contains("value=\"&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&quot;&#x27;&amp;\"").doesNotContain("<img src=x");
+    Persona ada = stubs.instagramPersonas().issueCopy("<i>ada</i>&amp;co's.shop");
+    assertThat(logIn(ar, ada).body()).contains("Logged in as <strong>&lt;i&gt;ada&lt;/i&gt;&amp;amp;co&#x27;s.shop</strong>");
+  }
+
+  @Test
   void anUnknownOrSpentLoginRequestIsNotAvailable() throws Exception {
     Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     assertThat(logIn("ar_made_up", bakery).body()).contains("The login link you followed may be broken");
