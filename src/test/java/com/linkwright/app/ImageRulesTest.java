@@ -71,7 +71,7 @@ class ImageRulesTest {
   @CsvSource({
       "RIFF....WEBP, 362",   // WebP, at its shortest
       "RIFF....WEB, 363",    // one byte short
-      "RIFF....XEBP, 363", "RIFF....WXBP, 363", "RIFF....WEXP, 363", "RIFF....WEBX, 363", "RIFF....WAVE, 363",
+      "RIFF....XEBP, 363", "RIFF....WXBP, 363", "RIFF....WEXP, 363", "RIFF....WEBX, 363", "RIFF....WAVE, 363", "RIFX....WEBP, 363",
       "....ftypheic, 362",   // HEIC
       "....ftyphe, 363",
       "....Xtypheic, 363", "....fXypheic, 363", "....ftXpheic, 363", "....ftyXheic, 363", "....ftypXeic, 363", "....ftyphXic, 363",
