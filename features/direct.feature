@@ -69,13 +69,15 @@ Feature: Linking Instagram directly (Instagram Login, the default)
     Then the dashboard refuses Instagram's answer and nothing is linked
 
   @security
-  Scenario: An authorization code works only once
+  Scenario: An answer from Instagram works only once: its state is spent, and its authorization code too
     Given my Instagram account is "brightside.bakery"
     And I click the Instagram icon on the Social Accounts page
     And I input my credentials and click Log in
     And I toggle on all permissions for Instagram and click Allow
     And my Social Accounts page is updated with my Instagram account, shown as a Business account
     And I unlink my Instagram account
+    When Instagram's earlier answer is brought back to the dashboard as it was
+    Then the dashboard refuses Instagram's answer and nothing is linked
     When I click the Instagram icon on the Social Accounts page
     And the earlier authorization code is brought back to the dashboard
     Then I am told that Instagram answered "Matching code was not found or was already used"

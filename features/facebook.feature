@@ -99,15 +99,15 @@ Feature: Linking Instagram through Facebook (Facebook Page required)
     Then I am told that I cancelled on Facebook and nothing was linked
 
   @errors
-  Scenario: A declined permission is named, posting is said to fail, and asking again links
+  Scenario: Declined permissions are named, posting is said to fail, and asking again links
     Given my Facebook account is "dana.baker"
     When I click the Instagram icon on the Social Accounts page
     And I authenticate through Facebook
     And I click Edit Settings
     And I check all the Instagram Business Accounts or Instagram Creator Accounts and click Next
     And I check all Facebook Pages and click Next
-    And I turn "Create and publish content on the Instagram account connected to your Page" to No, the other permissions to Yes, and click Done
-    Then the dashboard names the permission "Create and publish content on the Instagram account connected to your Page" that I declined and warns that posting would fail
+    And I turn "Create and publish content on the Instagram account connected to your Page" and "Show a list of the Pages you manage" to No, the other permissions to Yes, and click Done
+    Then the dashboard names the permissions "Create and publish content on the Instagram account connected to your Page" and "Show a list of the Pages you manage" that I declined and warns that posting would fail
     When I ask again for the missing permissions
     Then Facebook asks me again for the permissions I declined, without asking me to log in
     When I click Edit Settings
@@ -163,11 +163,36 @@ Feature: Linking Instagram through Facebook (Facebook Page required)
     Then the dashboard refuses Facebook's answer and nothing is linked
 
   @errors @security
-  Scenario: A message from another origin cannot finish the link
+  Scenario: Only the dashboard's own callback can finish the link: a message from another origin, or of another shape, is ignored
     Given my Facebook account is "dana.baker"
     When I click the Instagram icon on the Social Accounts page
     And a page from another origin, loaded in the Facebook window, tells the dashboard that the login finished
-    Then the dashboard ignores the message: it still waits for Facebook and nothing is linked
+    And a page on the dashboard's host name but another port, loaded in the Facebook window, tells the dashboard that the login finished
+    And a page of the dashboard's own origin sends it messages that are not the callback's
+    Then the dashboard ignores the messages: it still waits for Facebook and nothing is linked
+
+  @errors @security
+  Scenario: Only an account Facebook offered can be linked: a choice changed in the page is refused
+    Given Facebook has offered me the Instagram accounts behind the Pages of my Facebook account "dana.baker"
+    When I select the Instagram account "rivers.studio" of another Facebook user, by changing the choice in the page
+    Then I am told that the account was not among those Facebook offered, and nothing is linked
+
+  @security
+  Scenario: Names Facebook sends are shown as text, and none of them runs as code
+    Given my Facebook account is "mo.markup"
+    When I click the Instagram icon on the Social Accounts page
+    And I authenticate through Facebook
+    And I click Edit Settings
+    And I check all the Instagram Business Accounts or Instagram Creator Accounts and click Next
+    And I check all Facebook Pages and click Next
+    And I turn all permissions to Yes and click Done
+    Then I am asked to select a specific Instagram account to link, one of:
+      | @<b>mo</b>&amp;jo's.bakes |
+    When I select the specific Instagram account "<b>mo</b>&amp;jo's.bakes" to link
+    Then my Social Accounts page is updated with my Instagram account "<b>mo</b>&amp;jo's.bakes", shown as a Business account via the Facebook Page "<img src=x onerror=window.__pwned=1>"
+    When I post the image "square-1080.jpg" with the caption "Names are text"
+    Then the page confirms that the image was posted to my Instagram
+    And none of the names ran as code on any page
 
   Scenario: Relinking an account linked through its Facebook Page goes through Facebook again and keeps one entry
     Given my Instagram account "brightside.bakery" is linked through the Facebook Page of my Facebook account "dana.baker"

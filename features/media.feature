@@ -28,6 +28,7 @@ Feature: Posting an image to Instagram, within Instagram's image rules
       | aspect ratio exactly 1.91:1        | landscape-1.91.jpg |
       | exactly 8 MB                       | exactly-8mb.jpg    |
       | a PNG (sent to Instagram as JPEG)  | square-1080.png    |
+      | a GIF (sent to Instagram as JPEG)  | portrait-4-5.gif   |
 
   @errors
   Scenario Outline: An image outside the rules is refused, and nothing goes to Instagram: <problem>

@@ -128,7 +128,7 @@ final class FacebookLinking {
   /** The form the pop-up is opened for (facebook-link.js), with the checks this page runs. */
   private String popupForm(Workspace user, boolean autostart, String button, String cssClass) {
     String checks = (faults.active(Fault.POPUP_BLOCK_NOT_NOTICED) ? "" : "popup ")
-        + (faults.active(Fault.MESSAGE_ORIGIN_NOT_CHECKED) ? "" : "origin");
+        + (faults.active(Fault.MESSAGE_ORIGIN_NOT_CHECKED) ? "" : faults.active(Fault.MESSAGE_ORIGIN_HOST_ONLY) ? "origin-host" : "origin");
     return """
         <form method="post" action="/social-accounts/instagram/facebook/start" target="linkwright-facebook-login" class="%s"
               id="facebook-link-form" data-facebook-popup data-checks="%s"%s>
@@ -139,22 +139,23 @@ final class FacebookLinking {
   }
 
   /** Where facebook-link.js reports on the pop-up: waiting, closed early, or blocked (with the click that continues). */
-  private static String popupStatus() {
+  private String popupStatus() {
     return """
         <div role="status" id="facebook-popup-status" hidden></div>
-        <div role="alert" id="facebook-popup-blocked" class="notice warning" hidden>
+        <div role="alert" id="facebook-popup-blocked" class="notice warning"%s>
           <strong>Pop-ups are blocked</strong>
           <p>Your browser blocked the Facebook sign-in window. Please allow pop-ups for this site, or continue here.</p>
           <button type="submit" form="facebook-link-form">Continue with Facebook</button>
         </div>
-        <script src="/static/facebook-link.js" defer></script>""";
+        <script src="/static/facebook-link.js" defer></script>""".formatted(faults.active(Fault.POPUP_BLOCKED_WARNING_SHOWN_UP_FRONT) ? "" : " hidden");
   }
 
   /** Under a linked account: where the link comes from. */
-  static String viaLine(Workspace user) {
+  String viaLine(Workspace user) {
     Workspace.LinkedInstagram ig = user.instagram;
     return ig == null || ig.viaInstagramLogin() ? ""
-        : "<p class=\"via\">via Facebook Page <strong>" + esc(ig.viaFacebookPage()) + "</strong></p>";
+        : "<p class=\"via\">via Facebook Page <strong>"
+            + (faults.active(Fault.PAGE_NAME_NOT_ESCAPED) ? ig.viaFacebookPage() : esc(ig.viaFacebookPage())) + "</strong></p>";
   }
 
   // --- in the pop-up
@@ -183,7 +184,7 @@ final class FacebookLinking {
     Pending pending = user.facebookPending;
     user.facebookPending = null; // a state is good for one callback only
     String state = ctx.queryParam("state");
-    boolean stateOk = pending != null && state != null && LinkingApp.constantTimeEquals(pending.state(), state)
+    boolean stateOk = pending != null && state != null && LinkingApp.stateMatches(faults, pending.state(), state)
         && !pending.startedAt().plus(LinkingApp.STATE_LIFETIME).isBefore(clock.instant());
     if (!stateOk && !faults.active(Fault.STATE_CHECK_SKIPPED)) {
       LOG.warn("workspace {}: Facebook callback refused, state missing, expired or not ours", user.id);
@@ -224,6 +225,7 @@ final class FacebookLinking {
     String token = facebook.exchangeCode(code, redirectUri(baseUrl.get()));
     Map<String, String> permissions = facebook.permissions(token);
     List<String> missing = FacebookSettings.PUBLISHING_SCOPES.keySet().stream()
+        .filter(p -> !faults.active(Fault.ONLY_PUBLISHING_PERMISSION_CHECKED) || "instagram_content_publish".equals(p))
         .filter(p -> !"granted".equals(permissions.get(p))).toList();
     List<String> granted = permissions.entrySet().stream().filter(e -> "granted".equals(e.getValue())).map(Map.Entry::getKey).toList();
     if (!missing.isEmpty() && !faults.active(Fault.DECLINED_PERMISSIONS_IGNORED)) {
@@ -311,7 +313,8 @@ final class FacebookLinking {
       rows.append("""
           <div class="option"><input type="radio" id="account-%d" name="account" value="%s" required>
             <label for="account-%d">@%s · %s account · via Facebook Page %s</label></div>
-          """.formatted(i, esc(o.instagramId()), i, esc(o.username()), esc(AccountTypes.displayName(o.accountType())), esc(o.pageName())));
+          """.formatted(i, esc(o.instagramId()), i, faults.active(Fault.CHOICE_USERNAME_NOT_ESCAPED) ? o.username() : esc(o.username()),
+              esc(AccountTypes.displayName(o.accountType())), esc(o.pageName())));
     }
     ctx.header("Cache-Control", "no-store");
     ctx.html(Html.page("Select the Instagram account to link", user, """
@@ -335,7 +338,8 @@ final class FacebookLinking {
     String chosenId = ctx.formParam("account");
     Optional<Option> chosen = offer == null ? Optional.empty()
         : faults.active(Fault.CHOSEN_ACCOUNT_IGNORED) ? Optional.of(offer.options().get(0))
-        : offer.options().stream().filter(o -> o.instagramId().equals(chosenId)).findFirst();
+        : offer.options().stream().filter(o -> o.instagramId().equals(chosenId)).findFirst()
+            .or(() -> faults.active(Fault.UNOFFERED_ACCOUNT_LINKED) ? Optional.of(offer.options().get(0)) : Optional.empty());
     if (chosen.isEmpty()) {
       user.notice = Notice.error("Instagram was not linked", "That Instagram account was not among those Facebook offered. Please link again.");
       user.facebookOffer = null;

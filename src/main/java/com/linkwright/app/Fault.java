@@ -29,5 +29,25 @@ public enum Fault {
   /** Whatever Instagram account the user selects, the first one Facebook offered is linked. */
   CHOSEN_ACCOUNT_IGNORED,
   /** Permissions declined on Facebook go unnoticed: the account is linked and posting fails later. */
-  DECLINED_PERMISSIONS_IGNORED;
+  DECLINED_PERMISSIONS_IGNORED,
+  /** Only a declined publishing permission is noticed: another permission declined on Facebook goes unnamed. */
+  ONLY_PUBLISHING_PERMISSION_CHECKED,
+  /** A linked account shows a "Missing permissions" warning although every permission was granted. */
+  MISSING_PERMISSIONS_WARNED_WHEN_ALL_GRANTED,
+  /** The "Pop-ups are blocked" warning is on the Social Accounts page from the start, before any pop-up was tried. */
+  POPUP_BLOCKED_WARNING_SHOWN_UP_FRONT,
+  /** The dashboard checks a message's host name only: a page on another port of the same host can finish the link. */
+  MESSAGE_ORIGIN_HOST_ONLY,
+  /** The callback compares only the beginning of the state: a state with its end changed is taken. */
+  STATE_COMPARED_BY_PREFIX,
+  /** The Instagram callback leaves the state in place: the same answer can be brought back again. */
+  STATE_NOT_SPENT,
+  /** GIF images are refused, although Instagram's rules take them (as a still, sent as a JPEG). */
+  GIF_REFUSED,
+  /** An Instagram account Facebook did not offer, chosen by a tampered form, links the first account it did offer. */
+  UNOFFERED_ACCOUNT_LINKED,
+  /** The account choice writes the Instagram username Facebook sent into the page as markup, not text. */
+  CHOICE_USERNAME_NOT_ESCAPED,
+  /** The Social Accounts card writes the Facebook Page name as markup, not text. */
+  PAGE_NAME_NOT_ESCAPED;
 }

@@ -102,6 +102,9 @@ final class InstagramPosting {
     // the dimensions come from the file; anything the client says about them (width, height fields) is ignored
     ImageRules.Verdict verdict = ImageRules.check(bytes,
         faults.active(Fault.IMAGE_WIDTH_OFF_BY_ONE) ? ImageRules.MIN_WIDTH - 1 : ImageRules.MIN_WIDTH);
+    if (faults.active(Fault.GIF_REFUSED) && verdict instanceof ImageRules.Accepted accepted && accepted.format().equals("GIF")) {
+      verdict = new ImageRules.Refused(ImageRules.CODE_FORMAT, "GIF images can't be posted to Instagram. Save the image as a JPEG and try again.");
+    }
     if (verdict instanceof ImageRules.Refused refused) {
       LOG.info("workspace {}: image refused ({}): {}", user.id, refused.code(), LogSafe.text(refused.message()));
       answer(ctx, HttpStatus.BAD_REQUEST, AyrshareResponse.error(refused.code(), refused.message(), caption));

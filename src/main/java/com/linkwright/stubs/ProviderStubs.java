@@ -61,6 +61,9 @@ public final class ProviderStubs implements AutoCloseable {
         .bindAddress("127.0.0.1")
         .port(instagramPort)
         .usingFilesUnderDirectory(igRoot.toString())
+        // the pages show persona names and what the visitor typed: as text, escaped, as Meta's own pages do
+        // (WireMock 3 renders templates unescaped by default)
+        .withTemplateEscapingDisabled(false)
         .notifier(new Slf4jNotifier(false))
         .extensions(oauth));
     try {
@@ -80,6 +83,7 @@ public final class ProviderStubs implements AutoCloseable {
         .bindAddress("127.0.0.1")
         .port(facebookPort)
         .usingFilesUnderDirectory(fbRoot.toString())
+        .withTemplateEscapingDisabled(false)
         .notifier(new Slf4jNotifier(false))
         .extensions(fbOAuth));
     try {

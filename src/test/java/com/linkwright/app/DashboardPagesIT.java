@@ -29,7 +29,12 @@ class DashboardPagesIT {
     Visitor ada = app.visitor();
     ada.signIn("Ada");
     assertThat(Visitor.location(ada.get("/"))).isEqualTo("/social-accounts");
-    assertThat(Visitor.location(app.visitor().get("/settings"))).isEqualTo("/signin");
+    for (String path : java.util.List.of("/settings", "/social-accounts", "/post", "/social-accounts/instagram/choose",
+        "/auth/instagram/callback?code=x&state=y", "/auth/facebook/callback?code=x&state=y")) {
+      HttpResponse<String> answer = app.visitor().get(path);
+      assertThat(answer.statusCode()).as(path).isEqualTo(303);
+      assertThat(Visitor.location(answer)).as(path).isEqualTo("/signin");
+    }
     assertThat(app.visitor().get("/signin").body()).contains("Your name").doesNotContain("Signed in as", "aria-label=\"Dashboard\"");
   }
 
@@ -59,6 +64,16 @@ class DashboardPagesIT {
       assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
       assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
+  }
+
+  @Test
+  void thePagesScriptsAndStylesheetAreServed() {
+    for (String file : java.util.List.of("/static/facebook-link.js", "/static/facebook-callback.js", "/static/dashboard.css")) {
+      HttpResponse<String> answer = app.visitor().get(file);
+      assertThat(answer.statusCode()).as(file).isEqualTo(200);
+      assertThat(answer.body()).as(file).isNotBlank();
+    }
+    assertThat(app.visitor().get("/static/facebook-link.js").body()).contains("linkwright:facebook-login");
   }
 
   @Test

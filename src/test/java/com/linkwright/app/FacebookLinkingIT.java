@@ -57,6 +57,10 @@ class FacebookLinkingIT {
     assertThat(card).contains("action=\"/social-accounts/instagram/facebook/start\"", "data-checks=\"popup origin\"",
         "please be sure you allow pop-ups").doesNotContain("action=\"/social-accounts/instagram/link\"", "data-autostart",
         "Ask again for the missing permissions");
+    // the icon, the script that opens the pop-up, where it reports, and the blocked warning, hidden until it is needed
+    assertThat(card).contains("aria-label=\"Instagram\"", "<svg", "<script src=\"/static/facebook-link.js\" defer></script>",
+        "<div role=\"status\" id=\"facebook-popup-status\" hidden></div>",
+        "<div role=\"alert\" id=\"facebook-popup-blocked\" class=\"notice warning\" hidden>", "Continue with Facebook");
     assertThat(me.get("/social-accounts?connect=instagram").body()).contains("data-autostart");
     assertThat(me.get("/social-accounts?connect=facebook").body()).doesNotContain("data-autostart");
     screens.saveInstagramLogin(true);
@@ -90,7 +94,10 @@ class FacebookLinkingIT {
         .contains("Your Instagram account @brightside.bakery is now linked through the Facebook Page Brightside Bakery.")
         .contains("Linked: <strong class=\"handle\">@brightside.bakery</strong>", "Business account")
         .contains("via Facebook Page <strong>Brightside Bakery</strong>")
-        .doesNotContain("Missing permissions", "Needs to be relinked");
+        .doesNotContain("Missing permissions", "Needs to be relinked", "relinked");
+    // the offer is spent by the choice: the same form sent again links nothing more
+    assertThat(screens.choose("17841400000000101").body()).contains("was not among those Facebook offered")
+        .doesNotContain("relinked");
   }
 
   @Test
@@ -100,6 +107,15 @@ class FacebookLinkingIT {
     assertThat(me.get("/social-accounts").body()).contains("class=\"relink-form\"", "data-checks=\"popup origin\"");
     HttpResponse<String> page = screens.linkThroughFacebook(dana, "17841400000000101");
     assertThat(page.body()).contains("Instagram relinked", "@brightside.bakery was already linked").doesNotContain("is now linked");
+  }
+
+  @Test
+  void anAccountLinkedThroughAPageAfterAnotherLinkedDirectlyIsANewLink() {
+    screens.saveInstagramLogin(true);
+    screens.linkInstagram(app.stubs.instagramPersonas().issueCopy("mila.creates"));
+    HttpResponse<String> page = screens.linkThroughFacebook(persona("dana.baker"), "17841400000000101");
+    assertThat(page.body()).contains("@brightside.bakery is now linked through the Facebook Page Brightside Bakery")
+        .doesNotContain("relinked", "@mila.creates");
   }
 
   @Test
@@ -199,6 +215,10 @@ class FacebookLinkingIT {
   void anAnswerWithTheStateButNoCodeLinksNothing() {
     String state = ProviderScreens.query(URI.create(Visitor.location(screens.openFacebookDialog(false))), "state");
     me.get("/auth/facebook/callback?state=" + state);
+    assertThat(me.follow(me.get("/social-accounts/instagram/choose")).body())
+        .contains("Facebook answered: Facebook sent no authorization code");
+    String next = ProviderScreens.query(URI.create(Visitor.location(screens.openFacebookDialog(false))), "state");
+    me.get("/auth/facebook/callback?code=&state=" + next);
     assertThat(me.follow(me.get("/social-accounts/instagram/choose")).body())
         .contains("Facebook answered: Facebook sent no authorization code");
   }

@@ -67,6 +67,23 @@ class ImageRulesTest {
     assertThat(((ImageRules.Refused) ImageRules.check(webp)).code()).isEqualTo(ImageRules.CODE_FORMAT);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "RIFF....WEBP, 362",   // WebP, at its shortest
+      "RIFF....WEB, 363",    // one byte short
+      "RIFF....XEBP, 363", "RIFF....WXBP, 363", "RIFF....WEXP, 363", "RIFF....WEBX, 363", "RIFF....WAVE, 363", "RIFX....WEBP, 363",
+      "....ftypheic, 362",   // HEIC
+      "....ftyphe, 363",
+      "....Xtypheic, 363", "....fXypheic, 363", "....ftXpheic, 363", "....ftyXheic, 363", "....ftypXeic, 363", "....ftyphXic, 363",
+      "....ftypmif1, 363"})
+  void aFormatIsKnownByAllOfItsSignatureNotByPartOfIt(String bytes, int code) {
+    ImageRules.Refused refused = (ImageRules.Refused) ImageRules.check(bytes.replace('.', '\0').getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(refused.code()).isEqualTo(code);
+    if (code == ImageRules.CODE_FORMAT) {
+      assertThat(refused.message()).matches("(WebP|HEIC) images can't be posted to Instagram.*");
+    }
+  }
+
   @Test
   void aCorruptOrEmptyFileIsRefusedAsUnreadable() {
     byte[] corrupt = new byte[2048];

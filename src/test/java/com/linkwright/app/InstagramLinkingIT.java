@@ -70,7 +70,14 @@ class InstagramLinkingIT {
     assertThat(page.body())
         .contains("Instagram linked", "Your Instagram account @brightside.bakery is now linked.")
         .contains("Linked: <strong class=\"handle\">@brightside.bakery</strong>", "Business account", "Unlink", "Relink")
-        .doesNotContain("Missing", "Needs to be relinked", "not all permissions", "Not linked.", "via Facebook Page");
+        .doesNotContain("Missing", "Needs to be relinked", "not all permissions", "Not linked.", "via Facebook Page")
+        .doesNotContain("class=\"warn\"");
+    // with Instagram Login on, Relink is Instagram's login again, not the Facebook pop-up
+    assertThat(page.body()).contains("<form method=\"post\" action=\"/social-accounts/instagram/link\">")
+        .doesNotContain("/social-accounts/instagram/facebook/start", "facebook-link.js");
+    assertThat(page.body()).as("a confirmation is a status, not an alert")
+        .containsPattern("role=\"status\"[^>]*>\\s*<strong>Instagram linked</strong>")
+        .doesNotContain("role=\"alert\"");
     assertThat(me.get("/social-accounts").body()).as("the notice is shown once")
         .doesNotContain("Instagram linked").contains("@brightside.bakery");
   }
@@ -102,7 +109,9 @@ class InstagramLinkingIT {
         .contains("Settings and activity", "For professionals", "Switch to professional account")
         .contains("try switching your Instagram back to <strong>Personal</strong>")
         .contains("Not linked. Click the Instagram icon")
-        .doesNotContain("Instagram linked", "Unlink");
+        .doesNotContain("Instagram linked", "Unlink")
+        .containsPattern("role=\"alert\"[^>]*>\\s*<strong>Your Instagram account isn&#39;t a Business or Creator account</strong>")
+        .doesNotContain("role=\"status\"");
   }
 
   @Test

@@ -122,6 +122,16 @@ class PostingIT {
   }
 
   @Test
+  void eightMegabytesExactlyArePublishedOneByteMoreIsRefusedByTheRuleNotTheServer() throws IOException {
+    linkedBakery();
+    byte[] jpeg = jpeg(1080, 1080);
+    HttpResponse<String> exactly = upload(me, screens.csrf(), "Eight", java.util.Arrays.copyOf(jpeg, 8 * 1024 * 1024));
+    assertThat(exactly.statusCode()).as(exactly.body()).isEqualTo(200);
+    assertError(upload(me, screens.csrf(), "Over", java.util.Arrays.copyOf(jpeg, 8 * 1024 * 1024 + 1)), 400, 361,
+        "Instagram takes images up to 8 MB");
+  }
+
+  @Test
   void aPngIsPublishedAsAJpeg() throws IOException {
     linkedBakery();
     HttpResponse<String> answer = upload(me, screens.csrf(), "Png", image(1080, 1350, "png"));

@@ -59,7 +59,7 @@ class ProviderAnswersTest {
   @Test
   void aFlatTokenAnswerIsReadLikeMetasDataArray() throws Exception {
     ANSWERS.put("/flat/oauth/access_token", Map.entry(200,
-        "{\"access_token\":\"IGAAflat\",\"user_id\":\"42\",\"permissions\":\"instagram_business_basic, instagram_business_content_publish,\"}"));
+        "{\"access_token\":\"IGAAflat\",\"user_id\":\"42\",\"permissions\":\"instagram_business_basic,, instagram_business_content_publish,\"}"));
     var grant = instagram("flat").exchangeCode("c", URI.create("http://localhost/cb"));
     assertThat(grant.accessToken()).isEqualTo("IGAAflat");
     assertThat(grant.userId()).isEqualTo("42");
@@ -80,6 +80,10 @@ class ProviderAnswersTest {
     ANSWERS.put("/empty/oauth/access_token", Map.entry(200, "{\"data\":[]}"));
     assertThatThrownBy(() -> instagram("empty").exchangeCode("c", URI.create("http://localhost/cb")))
         .isInstanceOf(ProviderException.class).hasMessage("Instagram's token endpoint answered without an access token");
+    ANSWERS.put("/dataobject/oauth/access_token", Map.entry(200, "{\"data\":{\"access_token\":\"IGAAx\"}}"));
+    assertThatThrownBy(() -> instagram("dataobject").exchangeCode("c", URI.create("http://localhost/cb")))
+        .as("data that is not Meta's array").isInstanceOf(ProviderException.class)
+        .hasMessage("Instagram's token endpoint answered without an access token");
     ANSWERS.put("/notoken/access_token", Map.entry(200, "{\"token_type\":\"bearer\"}"));
     assertThatThrownBy(() -> instagram("notoken").longLivedToken("IGAAshort"))
         .isInstanceOf(ProviderException.class).hasMessage("Instagram did not return a long-lived token");

@@ -45,4 +45,16 @@ class SignInIT {
     assertThat(ada.get("/social-accounts").body()).contains("Signed in as Ada").doesNotContain("Grace");
     assertThat(grace.csrf()).isNotEqualTo(ada.csrf());
   }
+
+  @Test
+  void theSessionCookieIsOutOfScriptsReachAndStaysOnThisSite() {
+    HttpResponse<String> answer = app.visitor().post("/signin", "name", "Ada");
+    String cookie = answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("lw_session=")).findFirst()
+        .orElseThrow(() -> new AssertionError("No session cookie in " + answer.headers().map()));
+    assertThat(cookie.split(";\\s*")).as(cookie)
+        .anySatisfy(a -> assertThat(a).isEqualToIgnoringCase("HttpOnly"))
+        .anySatisfy(a -> assertThat(a).matches("(?i)SameSite=(Lax|Strict)"))
+        .anySatisfy(a -> assertThat(a).isEqualTo("Path=/"));
+    assertThat(cookie.substring("lw_session=".length()).split(";")[0]).as("an unguessable session id").hasSizeGreaterThanOrEqualTo(32);
+  }
 }

@@ -29,6 +29,7 @@ public final class BrowserSession {
   private Instant startedAt;
   private final List<String> callbackUrls = new CopyOnWriteArrayList<>();
   private CspViolations cspViolations;
+  private final List<String> injectedScriptsRan = new CopyOnWriteArrayList<>();
 
   public void open(Scenario scenario) {
     this.scenario = scenario;
@@ -56,6 +57,13 @@ public final class BrowserSession {
       }
     });
     cspViolations = CspViolations.watch(context, harness.appUrl);
+    // the hostile names in fixtures/personas set window.__pwned when one runs as markup: on any page, note where
+    context.exposeBinding("__linkwrightInjectedScriptRan", (source, args) -> {
+      injectedScriptsRan.add(source.page().url());
+      return null;
+    });
+    context.addInitScript("Object.defineProperty(window, '__pwned', { configurable: true, "
+        + "set: function () { window.__linkwrightInjectedScriptRan(); } });");
     page = context.newPage();
     activePage = page;
   }
@@ -88,6 +96,11 @@ public final class BrowserSession {
 
   public void lookAt(Page p) {
     activePage = p;
+  }
+
+  /** The pages on which markup from a hostile name ran as code (set window.__pwned), in this scenario. */
+  public List<String> injectedScriptsRan() {
+    return new ArrayList<>(injectedScriptsRan);
   }
 
   /** Every URL the browser requested on the app's Instagram callback, oldest first (code and state included). */

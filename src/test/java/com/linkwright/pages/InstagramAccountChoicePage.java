@@ -33,6 +33,18 @@ public final class InstagramAccountChoicePage {
     assertThat(option(username)).isChecked();
   }
 
+  /**
+   * Selects the first account after changing what it sends to {@code instagramId}, as someone editing the page would,
+   * and clicks Link this account.
+   */
+  public void selectTamperedWith(String instagramId) {
+    Locator first = options().first();
+    first.evaluate("(radio, id) => { radio.value = id; }", instagramId);
+    first.check();
+    assertThat(first).isChecked();
+    link();
+  }
+
   public void link() {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Link this account")).click();
   }

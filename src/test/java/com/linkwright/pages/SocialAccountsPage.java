@@ -58,17 +58,38 @@ public final class SocialAccountsPage {
     return page.getByRole(AriaRole.ALERT).or(page.getByRole(AriaRole.STATUS));
   }
 
+  /** Linked and working: with every permission granted and a token Instagram still takes, the card warns of nothing. */
   public void expectLinked(String username, String accountType) {
     assertThat(heading()).isVisible();
     assertThat(instagramCard()).containsText("Linked: @" + username);
     assertThat(instagramCard()).containsText(accountType + " account");
     assertThat(instagramCard().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unlink"))).isVisible();
+    assertThat(instagramCard()).not().containsText("Missing permissions");
+    assertThat(instagramCard()).not().containsText("Needs to be relinked");
   }
 
+  /** Nothing linked, the icon ready to try again, and no message claiming that something was linked. */
   public void expectNotLinked() {
     assertThat(heading()).isVisible();
     assertThat(instagramCard()).containsText("Not linked");
     assertThat(instagramIcon()).isVisible();
+    assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+        .setHasText(Pattern.compile("Instagram (re)?linked|is now linked")))).hasCount(0);
+  }
+
+  /** The problems the page reports (alerts) that are shown. */
+  public Locator alerts() {
+    return page.getByRole(AriaRole.ALERT);
+  }
+
+  /** A problem the page reports (an alert), as opposed to a confirmation. */
+  public Locator alertSaying(String text) {
+    return page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText(text));
+  }
+
+  /** A confirmation the page shows (a status), as opposed to a problem. */
+  public Locator confirmationSaying(String text) {
+    return page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(text));
   }
 
   /**
@@ -103,6 +124,21 @@ public final class SocialAccountsPage {
    */
   public void linkThroughFacebookQuickly(URI facebook, String email, String password, String instagramUsername) {
     APIRequestContext api = page.context().request();
+    String csrf = offerThroughFacebookQuickly(facebook, email, password);
+    String choice = api.get("/social-accounts/instagram/choose").text();
+    String account = find(choice, "name=\"account\" value=\"([^\"]+)\" required>\\s*<label for=\"account-[0-9]+\">@"
+        + Pattern.quote(instagramUsername) + "\\s", "@" + instagramUsername + " among the accounts to select");
+    redirect(api.post("/social-accounts/instagram/choose", RequestOptions.create()
+        .setForm(FormData.create().set("csrf", csrf).set("account", account)).setMaxRedirects(0)));
+    open();
+  }
+
+  /**
+   * The Facebook part of {@link #linkThroughFacebookQuickly} up to the pop-up's return to the dashboard: the dashboard
+   * now offers the Instagram accounts to select from. Returns the dashboard's form token.
+   */
+  public String offerThroughFacebookQuickly(URI facebook, String email, String password) {
+    APIRequestContext api = page.context().request();
     String csrf = find(api.get("/social-accounts").text(), "name=\"csrf\" value=\"([^\"]+)\"", "the dashboard's form token");
     String dialog = redirect(api.post("/social-accounts/instagram/facebook/start", RequestOptions.create()
         .setForm(FormData.create().set("csrf", csrf)).setMaxRedirects(0)));
@@ -123,12 +159,7 @@ public final class SocialAccountsPage {
     String callback = redirect(api.post(facebook + "/dialog/oauth/permissions", RequestOptions.create()
         .setForm(allYes).setMaxRedirects(0)));
     api.get(callback);
-    String choice = api.get("/social-accounts/instagram/choose").text();
-    String account = find(choice, "name=\"account\" value=\"([^\"]+)\" required>\\s*<label for=\"account-[0-9]+\">@"
-        + Pattern.quote(instagramUsername) + "\\s", "@" + instagramUsername + " among the accounts to select");
-    redirect(api.post("/social-accounts/instagram/choose", RequestOptions.create()
-        .setForm(FormData.create().set("csrf", csrf).set("account", account)).setMaxRedirects(0)));
-    open();
+    return csrf;
   }
 
   /** A dialog screen's form with every checkbox called {@code name} checked. */

@@ -61,6 +61,20 @@ public class Accounts {
     return linkedThroughFacebook != null ? linkedThroughFacebook.username() : instagram().username();
   }
 
+  /**
+   * How the dashboard names an account type that a persona declares in Meta's spelling: the guide's words (Business,
+   * Creator, Personal). Kept here, from the guide, so that no expectation is computed by the app under test.
+   */
+  public static String shownAs(String accountType) {
+    return switch (accountType) {
+      case "Business" -> "Business";
+      case "Media_Creator" -> "Creator";
+      case "Personal" -> "Personal";
+      default -> throw new IllegalArgumentException("No name in the guide for the account type '" + accountType
+          + "' (fixtures/personas): Business, Media_Creator or Personal");
+    };
+  }
+
   public boolean hasInstagramPersona() {
     return instagram != null;
   }

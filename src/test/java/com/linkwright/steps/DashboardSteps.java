@@ -1,8 +1,8 @@
 package com.linkwright.steps;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import com.linkwright.app.AccountTypes;
 import com.linkwright.harness.BrowserSession;
 import com.linkwright.pages.InstagramLoginPage;
 import com.linkwright.pages.SettingsPage;
@@ -56,6 +56,8 @@ public class DashboardSteps {
     if (!accounts.instagramLogin()) {
       // the Facebook flow: the sign-in pops up over the dashboard, and the following steps happen in it
       socialAccounts.openUnlessShown();
+      // nothing was blocked yet, so nothing says so
+      assertThat(socialAccounts.popupBlocked()).isHidden();
       Page popup = session.page().waitForPopup(socialAccounts::clickInstagramIcon);
       session.attachScreenshot("Click To Link Instagram");
       session.lookAt(popup);
@@ -69,15 +71,18 @@ public class DashboardSteps {
   @Then("my Social Accounts page is updated with my Instagram account, shown as a {word} account")
   public void updatedWithMyAccount(String accountType) {
     socialAccounts.expectLinked(accounts.instagram().username(), accountType);
-    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " is now linked");
+    assertThat(socialAccounts.confirmationSaying("is now linked")).containsText("@" + accounts.instagram().username() + " is now linked");
+    // linked directly: not through a Page, and nothing to warn about
+    assertThat(socialAccounts.instagramCard()).not().containsText("via Facebook Page");
+    assertThat(socialAccounts.alerts()).hasCount(0);
     session.attachScreenshot("Confirmation");
   }
 
   @Then("I am told that my account isn't a Business or Creator account")
   public void toldNotProfessional() {
-    assertThat(socialAccounts.notice()).containsText("Your Instagram account isn't a Business or Creator account");
-    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " is a "
-        + AccountTypes.displayName(accounts.instagram().accountType()) + " account");
+    var refusal = socialAccounts.alertSaying("Your Instagram account isn't a Business or Creator account");
+    assertThat(refusal).containsText("@" + accounts.instagram().username() + " is a "
+        + Accounts.shownAs(accounts.instagram().accountType()) + " account");
   }
 
   @Then("I am shown how to switch from a Personal to a Business or Creator account")
@@ -108,6 +113,11 @@ public class DashboardSteps {
   @Then("I am told that Instagram answered {string}")
   public void toldInstagramAnswered(String answer) {
     assertThat(socialAccounts.notice()).containsText("Instagram answered: " + answer);
+  }
+
+  @Then("none of the names ran as code on any page")
+  public void noNameRanAsCode() {
+    assertThat(session.injectedScriptsRan()).as("pages on which a name's markup ran as code").isEmpty();
   }
 
   @When("I unlink my Instagram account")

@@ -3,7 +3,6 @@ package com.linkwright.steps;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.linkwright.app.AccountTypes;
 import com.linkwright.harness.BrowserSession;
 import com.linkwright.pages.FacebookEditSettingsPage;
 import com.linkwright.pages.FacebookInstagramAccountsPage;
@@ -15,6 +14,7 @@ import com.linkwright.pages.InstagramLoginPage;
 import com.linkwright.pages.SettingsPage;
 import com.linkwright.pages.SocialAccountsPage;
 import com.linkwright.stubs.FacebookPersona;
+import com.linkwright.stubs.FacebookPersonaBook;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
@@ -22,6 +22,7 @@ import com.microsoft.playwright.TimeoutError;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +35,7 @@ public class FacebookSteps {
   private final BrowserSession session;
   private final Accounts accounts;
   private final SocialAccountsPage socialAccounts;
+  private static final String FORGED_MESSAGE = "/linkwright-test/forged-message";
   private final List<Page> windowsOpened = new CopyOnWriteArrayList<>();
 
   public FacebookSteps(BrowserSession session, Accounts accounts) {
@@ -67,7 +69,7 @@ public class FacebookSteps {
         .orElseThrow(() -> new IllegalArgumentException("No Page of Facebook persona '" + persona + "' has @" + username
             + " connected (fixtures/personas/facebook.json)"));
     socialAccounts.linkThroughFacebookQuickly(session.harness().facebookUrl(), me.email(), me.password(), username);
-    socialAccounts.expectLinkedVia(username, AccountTypes.displayName(page.instagram().accountType()), page.name());
+    socialAccounts.expectLinkedVia(username, Accounts.shownAs(page.instagram().accountType()), page.name());
     accounts.linkedThroughFacebook(page.instagram());
   }
 
@@ -77,6 +79,7 @@ public class FacebookSteps {
     assertThat(popup).hasURL(FacebookLoginPage.dialogUrl(session.harness().facebookUrl()));
     assertThat(session.page()).hasURL(Pattern.compile("/social-accounts(\\?connect=instagram)?$"));
     assertThat(socialAccounts.popupStatus()).containsText("Waiting for Facebook");
+    assertThat(socialAccounts.popupBlocked()).isHidden();
     assertThat(session.page().context().pages()).hasSize(2);
   }
 
@@ -120,11 +123,12 @@ public class FacebookSteps {
     answerPermissionsAndClickDone(FacebookPermissionsPage::turnAllToYes);
   }
 
-  @When("I turn {string} to No, the other permissions to Yes, and click Done")
-  public void onePermissionNoAndDone(String permission) {
+  @When("I turn {string} and {string} to No, the other permissions to Yes, and click Done")
+  public void twoPermissionsNoAndDone(String permission, String another) {
     answerPermissionsAndClickDone(p -> {
       p.turnAllToYes();
       p.turn(permission, false);
+      p.turn(another, false);
     });
   }
 
@@ -144,6 +148,9 @@ public class FacebookSteps {
     choice.select(username);
     session.attachScreenshot("Select the Instagram account to link");
     choice.link();
+    // what this scenario posts to from now on, if it posts
+    accounts.facebook().pages().stream().map(FacebookPersona.Page::instagram)
+        .filter(ig -> ig != null && ig.username().equals(username)).findFirst().ifPresent(accounts::linkedThroughFacebook);
   }
 
   @Then("I am asked to select a specific Instagram account to link, one of:")
@@ -235,10 +242,11 @@ public class FacebookSteps {
 
   // --- permissions declined, asked again
 
-  @Then("the dashboard names the permission {string} that I declined and warns that posting would fail")
-  public void namesDeclinedPermission(String permission) {
-    var warning = socialAccounts.noticeSaying("Not all permissions were granted");
+  @Then("the dashboard names the permissions {string} and {string} that I declined and warns that posting would fail")
+  public void namesDeclinedPermissions(String permission, String another) {
+    var warning = socialAccounts.alertSaying("Not all permissions were granted");
     assertThat(warning).containsText("Facebook did not grant: " + permission);
+    assertThat(warning).containsText(another);
     assertThat(warning).containsText("Posting to Instagram would fail without them");
     socialAccounts.expectNotLinked();
   }
@@ -308,8 +316,9 @@ public class FacebookSteps {
       APIResponse response = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
       String location = response.headers().get("location");
       redirect.set(location);
+      // the nearest state the dashboard did not send: its own, with the last character changed
       route.fulfill(new Route.FulfillOptions().setStatus(302)
-          .setHeaders(Map.of("Location", location == null ? "" : location.replaceAll("state=[^&#]+", "state=forged-by-someone-else"))));
+          .setHeaders(Map.of("Location", location == null ? "" : ForgedAnswers.withLastCharacterOfStateChanged(location))));
     });
     FacebookPermissionsPage permissions = new FacebookPermissionsPage(popup).expectShown();
     permissions.turnAllToYes();
@@ -324,17 +333,25 @@ public class FacebookSteps {
     socialAccounts.expectNotLinked();
   }
 
-  @When("a page from another origin, loaded in the Facebook window, tells the dashboard that the login finished")
-  public void foreignPageSendsMessage() {
+  @When("^a page (from another origin|on the dashboard's host name but another port), loaded in the Facebook window, "
+      + "tells the dashboard that the login finished$")
+  public void foreignPageSendsMessage(String where) {
     Page popup = facebookWindow();
-    new FacebookLoginPage(popup, session.harness().facebookUrl()).expectShown();
-    String foreignOrigin = session.harness().facebookUrl().toString();
+    if (!popup.url().contains(FORGED_MESSAGE)) {
+      new FacebookLoginPage(popup, session.harness().facebookUrl()).expectShown();
+    }
+    URI facebook = session.harness().facebookUrl();
+    // the stubbed Facebook's own origin; or the same server under the dashboard's host name: only the port differs
+    String foreignOrigin = where.startsWith("from") ? facebook.toString()
+        : "http://" + session.harness().appUrl.getHost() + ":" + facebook.getPort();
     // the dashboard logs each message it refuses: wait for that rather than for time to pass
     try {
       session.page().waitForConsoleMessage(new Page.WaitForConsoleMessageOptions()
               .setPredicate(m -> m.text().startsWith("Ignored a message from " + foreignOrigin))
               .setTimeout(session.harness().config.expectTimeout),
-          () -> popup.navigate(foreignOrigin + "/linkwright-test/forged-message"));
+          // the window goes there by itself, as a redirect or a link would take it (a navigation the browser starts,
+          // as from its address bar, may sever the window from the dashboard that opened it)
+          () -> popup.evaluate("url => location.assign(url)", foreignOrigin + FORGED_MESSAGE));
     } catch (TimeoutError e) {
       throw new AssertionError("The dashboard did not refuse the message from " + foreignOrigin + " (no \"Ignored a message\" "
           + "warning in its console); it is now at " + session.page().url() + " and says: "
@@ -343,10 +360,60 @@ public class FacebookSteps {
     assertThat(popup.getByText("Forged message sent to the window that opened me.")).isVisible();
   }
 
-  @Then("the dashboard ignores the message: it still waits for Facebook and nothing is linked")
+  @When("a page of the dashboard's own origin sends it messages that are not the callback's")
+  public void ownOriginSendsOtherMessages() {
+    // Messages of the right origin but another shape, then a probe: messages are handled in the order they were sent,
+    // so once the probe arrives the dashboard has made up its mind about every one before it.
+    session.page().evaluate("""
+        () => new Promise((resolve) => {
+          const probe = "linkwright-test:probe";
+          window.addEventListener("message", function seen(event) {
+            if (event.data === probe) {
+              window.removeEventListener("message", seen);
+              resolve();
+            }
+          });
+          [{ type: "linkwright:facebook-login", outcome: "cancelled" }, { type: "linkwright:something-else", outcome: "finished" },
+            { outcome: "finished" }, "linkwright:facebook-login", null].forEach((m) => window.postMessage(m, location.origin));
+          window.postMessage(probe, location.origin);
+        })""");
+  }
+
+  @Then("the dashboard ignores the message(s): it still waits for Facebook and nothing is linked")
   public void messageIgnored() {
-    assertThat(session.page()).hasURL(Pattern.compile("/social-accounts$"));
     assertThat(socialAccounts.popupStatus()).containsText("Waiting for Facebook");
-    assertThat(socialAccounts.instagramCard()).containsText("Not linked");
+    assertThat(session.page()).hasURL(Pattern.compile("/social-accounts$"));
+    socialAccounts.expectNotLinked();
+  }
+
+  // --- the account choice, tampered with
+
+  /** The Facebook flow up to the choice, through its requests: the scenario is about what the choice accepts. */
+  @Given("Facebook has offered me the Instagram accounts behind the Pages of my Facebook account {string}")
+  public void facebookHasOffered(String persona) {
+    accounts.useFacebookPersona(persona);
+    new SettingsPage(session.page()).saveInstagramLoginQuickly(false);
+    accounts.instagramLogin(false);
+    FacebookPersona me = accounts.facebook();
+    socialAccounts.offerThroughFacebookQuickly(session.harness().facebookUrl(), me.email(), me.password());
+    // where the pop-up sends the dashboard when it is done
+    session.page().navigate("/social-accounts/instagram/choose");
+    new InstagramAccountChoicePage(session.page()).expectShown();
+  }
+
+  @When("I select the Instagram account {string} of another Facebook user, by changing the choice in the page")
+  public void selectAccountNotOffered(String username) {
+    FacebookPersonaBook book = session.harness().facebookPersonas();
+    String id = book.handles().stream().map(book::declared).flatMap(p -> p.pages().stream()).map(FacebookPersona.Page::instagram)
+        .filter(ig -> ig != null && ig.username().equals(username)).map(FacebookPersona.InstagramAccount::id).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No Facebook persona has @" + username + " (fixtures/personas/facebook.json)"));
+    assertThat(accounts.facebook().instagramAccount(id)).as("@" + username + " is not one of " + accounts.facebook().handle() + "'s").isEmpty();
+    new InstagramAccountChoicePage(session.page()).expectShown().selectTamperedWith(id);
+  }
+
+  @Then("I am told that the account was not among those Facebook offered, and nothing is linked")
+  public void toldNotOffered() {
+    assertThat(socialAccounts.alertSaying("That Instagram account was not among those Facebook offered")).isVisible();
+    socialAccounts.expectNotLinked();
   }
 }

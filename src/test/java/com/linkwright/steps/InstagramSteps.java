@@ -86,7 +86,8 @@ public class InstagramSteps {
   @When("Instagram's answer comes back with a state the dashboard did not send")
   public void answerWithForeignState() {
     // Take Instagram's real redirect back to the dashboard out of the browser's hands, then deliver it with a state
-    // of someone else's making, as a forged link or a login-CSRF attempt would.
+    // the dashboard did not send, as a forged link or a login-CSRF attempt would: the nearest one, the dashboard's own
+    // with its last character changed, so that a check of the state's beginning only does not pass.
     AtomicReference<String> redirect = new AtomicReference<>();
     Page page = session.activePage();
     page.route("**/oauth/authorize/consent", route -> {
@@ -102,7 +103,15 @@ public class InstagramSteps {
     if (location == null || !location.contains("code=")) {
       throw new IllegalStateException("Instagram did not redirect back with a code: " + location);
     }
-    page.navigate(location.replaceAll("state=[^&#]+", "state=forged-by-someone-else"));
+    page.navigate(ForgedAnswers.withLastCharacterOfStateChanged(location));
+  }
+
+  @When("Instagram's earlier answer is brought back to the dashboard as it was")
+  public void replayEarlierAnswer() {
+    // the very redirect Instagram sent earlier in this scenario, code and state unchanged: its state is spent
+    String earlier = session.callbackUrls().stream().filter(u -> u.contains("code=")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No earlier callback with a code in this scenario"));
+    session.activePage().navigate(earlier);
   }
 
   @When("the earlier authorization code is brought back to the dashboard")

@@ -2,7 +2,6 @@ package com.linkwright.steps;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.linkwright.app.AccountTypes;
 import com.linkwright.harness.BrowserSession;
 import com.linkwright.pages.InstagramAppsAndWebsitesPage;
 import com.linkwright.pages.InstagramLoginPage;
@@ -34,7 +33,7 @@ public class RelinkSteps {
     accounts.useInstagramPersona(persona);
     var me = accounts.instagram();
     socialAccounts.linkInstagramQuickly(session.harness().instagramUrl(), me.username(), me.password());
-    socialAccounts.expectLinked(me.username(), AccountTypes.displayName(me.accountType()));
+    socialAccounts.expectLinked(me.username(), Accounts.shownAs(me.accountType()));
   }
 
   /** The same flow once more, through its requests: the first pass in the scenario showed its screens. */

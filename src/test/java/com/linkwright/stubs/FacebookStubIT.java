@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -169,6 +170,19 @@ class FacebookStubIT {
   }
 
   @Test
+  void pageAndAccountNamesAreShownAsTextNotMarkup() throws Exception {
+    Browser b = new Browser();
+    Dialog d = b.logIn(stubs.facebookPersonas().issueCopy("mo.markup"), "s");
+    String accounts = b.post("/dialog/oauth/continue", "dr", d.dr, "decision", "edit").body();
+    assertThat(accounts).contains("&lt;b&gt;mo&lt;/b&gt;&amp;amp;jo&#x27;s.bakes").doesNotContain("<b>mo");
+    String pages = b.post("/dialog/oauth/instagram-accounts", "dr", d.dr).body();
+    assertThat(pages).contains("&lt;img src&#x3D;x onerror&#x3D;window.__pwned&#x3D;1&gt;", "Tom &amp; Jerry&#x27;s &quot;Corner&quot; &lt;Shop&gt;")
+        .doesNotContain("<img src=x", "<script>window");
+    String typed = b.post("/login", "dr", d.dr, "email", "<b>x</b>", "pass", "wrong").body();
+    assertThat(typed).contains("value=\"&lt;b&gt;x&lt;/b&gt;\"").doesNotContain("<b>x");
+  }
+
+  @Test
   void continueAsSharesEveryPageAndEveryInstagramAccount() throws Exception {
     Browser b = new Browser();
     String token = token("555", "secret", REDIRECT.toString(), code(b.continueAs(b.logIn(stubs.facebookPersonas().issueCopy("sam.rivers"), "s"))));
@@ -193,6 +207,60 @@ class FacebookStubIT {
     assertThat(JSON.readTree(graph("/v23.0/104000000000203?fields=instagram_business_account", token)).has("instagram_business_account"))
         .as("a Page with no Instagram account").isFalse();
     assertThat(JSON.readTree(graph("/v23.0/me/accounts?access_token=" + enc(token), null)).get("data")).as("the token in the query").hasSize(3);
+  }
+
+  @Test
+  void onlyWhatWasCheckedLastIsSharedAndOnlyTheUsersOwn() throws Exception {
+    Browser b = new Browser();
+    FacebookPersona sam = stubs.facebookPersonas().issueCopy("sam.rivers");
+    Dialog d = b.logIn(sam, "s");
+    b.post("/dialog/oauth/continue", "dr", d.dr, "decision", "edit");
+    // a first choice, then the screen sent again (the browser's Back button) with another; and an id that is not Sam's
+    b.post("/dialog/oauth/instagram-accounts", "dr", d.dr, "instagram", "17841400000000201");
+    b.post("/dialog/oauth/instagram-accounts", "dr", d.dr, "instagram", "17841400000000202", "instagram", "17841400000000101");
+    b.post("/dialog/oauth/pages", "dr", d.dr, "page", "104000000000201", "page", "104000000000101");
+    b.post("/dialog/oauth/pages", "dr", d.dr, "page", "104000000000202", "page", "104000000000101");
+    String token = token("555", "secret", REDIRECT.toString(), code(b.post("/dialog/oauth/permissions", "dr", d.dr,
+        "perm.instagram_basic", "yes", "perm.instagram_content_publish", "yes", "perm.pages_show_list", "yes")));
+    JsonNode shared = JSON.readTree(graph("/v23.0/me/accounts?fields=id,instagram_business_account", token)).get("data");
+    assertThat(shared).hasSize(1);
+    assertThat(shared.get(0).get("id").asText()).isEqualTo("104000000000202");
+    assertGraphError(graphAnswer("/v23.0/17841400000000201?fields=username", token), 100);
+    // publishing: to the account shared, not to one typed into the dialog that belongs to someone else
+    assertGraphError(graphPost("/v23.0/17841400000000101/media", token, "image_url=" + enc("http://127.0.0.1:1/none.jpg")), 100);
+    assertGraphError(graphPost("/v23.0/17841400000000201/media", token, "image_url=" + enc("http://127.0.0.1:1/none.jpg")), 100);
+    assertGraphError(graphPost("/v23.0/17841400000000202/media", token, "image_url=" + enc("http://127.0.0.1:1/none.jpg")), 9004);
+  }
+
+  @Test
+  void theDialogScreensSayWhatTheUserHas() throws Exception {
+    Browser b = new Browser();
+    Dialog d = b.logIn(stubs.facebookPersonas().issueCopy("dana.baker"), "s");
+    String accounts = b.post("/dialog/oauth/continue", "dr", d.dr, "decision", "edit").body();
+    assertThat(accounts).contains("brightside.bakery").doesNotContain("No Instagram Business or Creator account is connected");
+    String pages = b.post("/dialog/oauth/instagram-accounts", "dr", d.dr, "instagram", "17841400000000101").body();
+    assertThat(pages).contains("Brightside Bakery", "Bakery</small>").doesNotContain("You don't have any Facebook Pages.");
+    String noPassword = b.post("/login", "dr", d.dr, "email", "dana@brightside.example").body();
+    assertThat(noPassword).contains("The password that you&#x27;ve entered is incorrect.");
+  }
+
+  @Test
+  void scopesMayComeWithSpacesOrEmptyEntriesAndAreNeeded() throws Exception {
+    Browser b = new Browser();
+    assertThat(b.get(dialog("555", REDIRECT.toString(), "code", ",instagram_basic,, pages_show_list ", "s", null)).body())
+        .contains("name=\"dr\"");
+    assertErrorPage(b.get(URI.create(fb + "/v23.0/dialog/oauth?client_id=555&redirect_uri=" + enc(REDIRECT.toString())
+        + "&response_type=code&state=s")), "needs at least instagram_basic and pages_show_list");
+  }
+
+  @Test
+  void theJournalSaysWhatFacebookWasAskedWithSecretsRedacted() throws Exception {
+    Instant since = Instant.now();
+    Browser b = new Browser();
+    FacebookPersona dana = stubs.facebookPersonas().issueCopy("dana.baker");
+    b.logIn(dana, "s");
+    String journal = stubs.facebookJournal(since);
+    assertThat(journal).contains("GET /v23.0/dialog/oauth?client_id=555", "POST /login", "pass=[redacted]").doesNotContain(dana.password());
   }
 
   @Test
@@ -353,6 +421,12 @@ class FacebookStubIT {
       request.header("Authorization", "Bearer " + token);
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> graphPost(String path, String token, String form) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fb + path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String graph(String pathAndQuery, String token) throws Exception {

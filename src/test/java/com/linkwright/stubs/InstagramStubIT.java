@@ -1,6 +1,7 @@
 package com.linkwright.stubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -16,7 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +30,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stubbed Instagram's rules, both sides of each, over HTTP as the app and a browser speak to it: the registered
@@ -55,12 +62,20 @@ class InstagramStubIT {
     serve("/eight.jpg", eightMegabytes);
     serve("/over.jpg", overEight);
     serve("/tiny.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8});
+    byte[] notJpeg = jpeg.clone();
+    notJpeg[1] = 0x00;
+    serve("/not-a-jpeg.jpg", notJpeg);
+    serve("/gone.jpg", 404, jpeg);
     images.start();
   }
 
   private static void serve(String path, byte[] body) {
+    serve(path, 200, body);
+  }
+
+  private static void serve(String path, int status, byte[] body) {
     images.createContext(path, ex -> {
-      ex.sendResponseHeaders(200, body.length);
+      ex.sendResponseHeaders(status, body.length);
       ex.getResponseBody().write(body);
       ex.close();
     });
@@ -125,6 +140,85 @@ class InstagramStubIT {
     HttpResponse<String> right = post("/accounts/login", "ar=" + ar + "&username=" + enc(bakery.username()) + "&password=" + enc(bakery.password()));
     assertThat(right.body()).contains("Access profile and media", "Publish content").doesNotContain("password was incorrect");
     assertThat(right.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("sessionid="));
+  }
+
+  @Test
+  void whatTheVisitorTypedAndPersonaNamesAreShownAsTextNotMarkup() throws Exception {
+    String typed = "<img src=x onerror=alert(1)>\"'&";
+    String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
+    String again = post("/accounts/login", "ar=" + ar + "&username=" + enc(typed) + "&password=wrong").body();
+    assertThat(again).contains("value=\"&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&quot;&#x27;&amp;\"").doesNotContain("<img src=x");
+    Persona ada = stubs.instagramPersonas().issueCopy("<i>ada</i>&amp;co's.shop");
+    assertThat(logIn(ar, ada).body()).contains("Logged in as <strong>&lt;i&gt;ada&lt;/i&gt;&amp;amp;co&#x27;s.shop</strong>");
+  }
+
+  @Test
+  void aLoginWithoutAPasswordIsAWrongPassword() throws Exception {
+    String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
+    assertThat(post("/accounts/login", "ar=" + ar + "&username=brightside.bakery").body()).contains("Sorry, your password was incorrect.");
+    assertThat(post("/accounts/login", "ar=" + ar + "&password=x").body()).contains("Sorry, your password was incorrect.");
+  }
+
+  @Test
+  void theJournalSaysWhatWasReceivedAndAnsweredWithEverySecretRedacted() throws Exception {
+    Instant since = Instant.now();
+    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    String location = consent(bakery, "journal-state", "allow", "instagram_business_basic");
+    String code = code(location);
+    HttpResponse<String> answer = token("111", "secret", "authorization_code", REDIRECT.toString(), code);
+    String token = JSON.readTree(answer.body()).at("/data/0/access_token").asText();
+    get(URI.create(ig + "/linkwright-test/nothing-here"));
+    String journal = stubs.instagramJournal(since);
+    assertThat(journal)
+        .contains("POST /accounts/login", "    body: ar=", "password=[redacted]", "matched: Instagram: the login form")
+        .contains("answered: 302 -> " + REDIRECT + "?code=[redacted]&state=journal-state#_")
+        .contains("POST /oauth/access_token", "answered: 200  {\"data\":[{\"access_token\":\"[redacted]\"")
+        .contains("GET /linkwright-test/nothing-here", "NOT MATCHED; nearest stubs:", "(distance ")
+        .doesNotContain(bakery.password(), code, token, "client_secret=secret");
+    assertThat(journal.indexOf("POST /accounts/login")).as("oldest first").isLessThan(journal.indexOf("POST /oauth/access_token"));
+    Instant later = Instant.now().plusSeconds(60);
+    assertThat(stubs.instagramJournal(later)).isEqualTo("(no requests)\n");
+    assertThat(stubs.instagramReceived(later, "POST", "/oauth/access_token")).as("only what came since").isEmpty();
+    assertThat(stubs.instagramReceived(since, "GET", "/oauth/access_token")).as("only that method").isEmpty();
+    assertThat(stubs.instagramReceived(since, "POST", "/oauth/access_token")).singleElement()
+        .satisfies(r -> assertThat(r.answer()).contains("access_token"));
+  }
+
+  @Test
+  void stoppedStubsAnswerNoMoreAndABusyPortIsNamed() throws Exception {
+    ProviderStubs own = ProviderStubs.start(Path.of("fixtures"), 0, 0);
+    URI ownInstagram = own.instagramUrl();
+    URI ownFacebook = own.facebookUrl();
+    own.close();
+    for (URI stopped : new URI[] {ownInstagram, ownFacebook}) {
+      assertThatThrownBy(() -> get(URI.create(stopped + "/oauth/authorize")))
+          .as(stopped.toString()).isInstanceOf(ConnectException.class);
+    }
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = busy.getLocalPort();
+      assertThatThrownBy(() -> ProviderStubs.start(Path.of("fixtures"), port, 0))
+          .hasMessageStartingWith("The stubbed Instagram could not listen on 127.0.0.1:" + port + " (")
+          .hasMessageContaining("Free the port or choose another.");
+      int free;
+      try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        free = probe.getLocalPort();
+      }
+      assertThatThrownBy(() -> ProviderStubs.start(Path.of("fixtures"), free, port))
+          .hasMessageStartingWith("The stubbed Facebook could not listen on 127.0.0.1:" + port + " (");
+      assertThatThrownBy(() -> get(URI.create("http://127.0.0.1:" + free + "/oauth/authorize")))
+          .as("the stubbed Instagram started first is stopped again").isInstanceOf(ConnectException.class);
+    }
+  }
+
+  @Test
+  void aFixturesFolderWithoutMappingsIsNamed(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> ProviderStubs.start(dir, 0, 0))
+        .hasMessageContaining("No Instagram stubs at").hasMessageContaining("/mappings");
+    Files.createDirectories(dir.resolve("instagram/mappings"));
+    Files.createDirectories(dir.resolve("personas"));
+    Files.copy(Path.of("fixtures/personas/instagram.json"), dir.resolve("personas/instagram.json"));
+    assertThatThrownBy(() -> ProviderStubs.start(dir, 0, 0))
+        .hasMessageContaining("No Facebook stubs at");
   }
 
   @Test
@@ -285,6 +379,8 @@ class InstagramStubIT {
         .isEqualTo(2207052);
     graphError(graphPost(token, path, "image_url=" + enc("http://127.0.0.1:1/refused.jpg")), 9004);
     graphError(graphPost(token, path, "image_url=" + enc(imageUrl("/tiny.jpg"))), 9004);
+    graphError(graphPost(token, path, "image_url=" + enc(imageUrl("/not-a-jpeg.jpg"))), 9004);
+    graphError(graphPost(token, path, "image_url=" + enc(imageUrl("/gone.jpg"))), 9004);
     assertThat(graphPost(token, path, "image_url=" + enc(imageUrl("/eight.jpg"))).statusCode()).as("exactly 8 MB").isEqualTo(200);
     assertThat(graphError(graphPost(token, path, "image_url=" + enc(imageUrl("/over.jpg"))), 36000).get("error_subcode").asInt())
         .isEqualTo(2207004);

@@ -31,6 +31,22 @@ class PersonaBookTest {
   }
 
   @Test
+  void aDeclaredPersonaLogsInWithItsDeclaredPasswordForClickingThroughByHand() {
+    // the README's example: brightside.bakery / croissant-2026, and dana@brightside.example / sourdough-2026
+    assertThat(book.authenticate("brightside.bakery", "croissant-2026")).hasValueSatisfying(p -> assertThat(p.userId()).isEqualTo("17841400000000101"));
+    FacebookPersonaBook facebook = FacebookPersonaBook.load(Path.of("fixtures/personas/facebook.json"));
+    assertThat(facebook.authenticate("dana@brightside.example", "sourdough-2026")).hasValueSatisfying(p -> assertThat(p.handle()).isEqualTo("dana.baker"));
+    assertThat(facebook.authenticate("dana@brightside.example", null)).isEmpty();
+    assertThat(book.authenticate(null, "croissant-2026")).isEmpty();
+  }
+
+  @Test
+  void theHandlesAreListedAsDeclared() {
+    assertThat(book.handles()).startsWith("brightside.bakery", "mila.creates", "jo.personal");
+    assertThat(FacebookPersonaBook.load(Path.of("fixtures/personas/facebook.json")).handles()).startsWith("dana.baker", "sam.rivers");
+  }
+
+  @Test
   void aPersonaWithoutARequiredFieldIsRejectedWithItsName(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("instagram.json");
     Files.writeString(file, "{\"personas\":[{\"handle\":\"x\",\"password\":\"p\",\"user_id\":\"1\"}]}");

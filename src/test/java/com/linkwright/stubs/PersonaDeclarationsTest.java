@@ -38,6 +38,22 @@ class PersonaDeclarationsTest {
   }
 
   @Test
+  void aFacebookPersonaWithoutAFieldIsNamedByItsHandleWhenItHasOne(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("facebook.json");
+    Files.writeString(file, "{\"personas\":[" + FACEBOOK.replace(",\"email\":\"e@x\"", "") + "]}");
+    assertThatThrownBy(() -> FacebookPersonaBook.load(file)).hasMessageContaining("facebook.json ('h') has no 'email'");
+    Files.writeString(file, "{\"personas\":[" + FACEBOOK.replace("\"handle\":\"h\",", "") + "]}");
+    assertThatThrownBy(() -> FacebookPersonaBook.load(file)).hasMessageContaining("facebook.json has no 'handle'");
+  }
+
+  @Test
+  void aFacebookPersonaWithoutPagesHasNone(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("facebook.json");
+    Files.writeString(file, "{\"personas\":[" + FACEBOOK + "]}");
+    assertThat(FacebookPersonaBook.load(file).declared("h").pages()).isEmpty();
+  }
+
+  @Test
   void completePersonasLoadWithTheirDefaults(@TempDir Path dir) throws Exception {
     Path ig = dir.resolve("instagram.json");
     Files.writeString(ig, "{\"personas\":[" + INSTAGRAM + "]}");
@@ -47,6 +63,8 @@ class PersonaDeclarationsTest {
     FacebookPersona.Page page = FacebookPersonaBook.load(fb).declared("h").pages().get(0);
     assertThat(page.tasks()).isEmpty();
     assertThat(page.category()).isEqualTo("Local business");
+    Files.writeString(fb, "{\"personas\":[" + FACEBOOK.replace("}", ",\"pages\":[{\"id\":\"9\",\"name\":\"P\",\"category\":\"Bakery\"}]}") + "]}");
+    assertThat(FacebookPersonaBook.load(fb).declared("h").pages().get(0).category()).as("a declared category").isEqualTo("Bakery");
     assertThat(FacebookPersonaBook.load(fb).declared("h").instagramAccount("anything")).isEmpty();
   }
 
