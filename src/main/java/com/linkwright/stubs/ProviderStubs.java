@@ -171,10 +171,15 @@ public final class ProviderStubs implements AutoCloseable {
     return requests(instagram, since, path);
   }
 
+  /** WireMock logs to the millisecond: a request in the same millisecond as {@code since} is not before it. */
+  private static boolean loggedSince(ServeEvent e, Instant since) {
+    return !e.getRequest().getLoggedDate().toInstant().isBefore(since.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+  }
+
   private static List<Seen> requests(WireMockServer server, Instant since, String path) {
     Pattern wanted = Pattern.compile("(/v[0-9.]+)?" + Pattern.quote(path));
     return server.getAllServeEvents().stream()
-        .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(since))
+        .filter(e -> loggedSince(e, since))
         .filter(e -> wanted.matcher(URI.create(e.getRequest().getUrl()).getPath()).matches())
         .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
         .map(e -> new Seen(e.getRequest().getMethod().getName(), e.getRequest().getUrl(), e.getRequest().getBodyAsString()))
@@ -185,7 +190,7 @@ public final class ProviderStubs implements AutoCloseable {
                                          java.util.function.Predicate<ServeEvent> whose) {
     Pattern wanted = Pattern.compile("(/v[0-9.]+)?" + Pattern.quote(path));
     return server.getAllServeEvents().stream()
-        .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(since))
+        .filter(e -> loggedSince(e, since))
         .filter(e -> e.getRequest().getMethod().getName().equals(method)
             && wanted.matcher(URI.create(e.getRequest().getUrl()).getPath()).matches())
         .filter(whose)
@@ -196,7 +201,7 @@ public final class ProviderStubs implements AutoCloseable {
 
   private static String journal(WireMockServer server, Instant since) {
     List<ServeEvent> events = server.getAllServeEvents().stream()
-        .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(since))
+        .filter(e -> loggedSince(e, since))
         .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
         .toList();
     StringBuilder out = new StringBuilder();

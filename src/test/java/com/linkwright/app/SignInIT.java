@@ -48,7 +48,7 @@ class SignInIT {
 
   @Test
   void theSessionCookieIsOutOfScriptsReachAndStaysOnThisSite() {
-    HttpResponse<String> answer = app.visitor().post("/signin", "name", "Ada");
+    HttpResponse<String> answer = app.visitor().postSignIn("name", "Ada");
     String cookie = answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("lw_session=")).findFirst()
         .orElseThrow(() -> new AssertionError("No session cookie in " + answer.headers().map()));
     assertThat(cookie.split(";\\s*")).as(cookie)
