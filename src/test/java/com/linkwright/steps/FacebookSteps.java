@@ -241,6 +241,7 @@ public class FacebookSteps {
     assertThat(warning).containsText("Facebook did not grant: " + permission);
     assertThat(warning).containsText("Posting to Instagram would fail without them");
     socialAccounts.expectNotLinked();
+    session.attachScreenshot("Not all permissions granted");
   }
 
   @When("I ask again for the missing permissions")
@@ -287,6 +288,7 @@ public class FacebookSteps {
     assertThat(socialAccounts.noticeSaying("You are not an admin of the Facebook Page"))
         .containsText("You are not an admin of the Facebook Page \u201c" + facebookPage + "\u201d");
     socialAccounts.expectNotLinked();
+    session.attachScreenshot("Not an admin of the Facebook Page");
   }
 
   @Then("I am told that personal Facebook accounts are not supported and I need a Facebook Page")
