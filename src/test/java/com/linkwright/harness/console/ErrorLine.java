@@ -3,7 +3,8 @@ package com.linkwright.harness.console;
 /**
  * The line of an error a person reads first. Playwright's errors begin "Error {" and bury the message (and, for a
  * timeout, the locator it waited for) on the lines after; its web-first assertions say what they expected on the
- * line after their first: those are what is shown.
+ * line after their first; a first line that ends in a colon (AssertJ's "Expecting actual:") has its value on the next:
+ * those are what is shown.
  */
 public final class ErrorLine {
   private ErrorLine() {}
@@ -33,6 +34,10 @@ public final class ErrorLine {
           return first.replaceFirst(":?\\s*$", "") + ": " + line.substring(line.indexOf(':') + 1).trim();
         }
       }
+    }
+    if (first.endsWith(":") && lines.length > 1) {
+      // AssertJ's "Expecting actual:" and the like: the value is on the next line
+      return first + " " + lines[1].trim();
     }
     return first;
   }

@@ -30,6 +30,12 @@ class ErrorLineTest {
   }
 
   @Test
+  void aFirstLineThatEndsInAColonTakesTheNextOne() {
+    assertThat(ErrorLine.of("Expecting actual:\n  [\"Harness or stub defects\"]\nto contain exactly:\n  [\"Product regressions\"]"))
+        .isEqualTo("Expecting actual: [\"Harness or stub defects\"]");
+  }
+
+  @Test
   void anythingElseIsItsFirstLine() {
     assertThat(ErrorLine.of("Cannot invoke \"String.trim()\" because \"handle\" is null\nmore")).isEqualTo(
         "Cannot invoke \"String.trim()\" because \"handle\" is null");

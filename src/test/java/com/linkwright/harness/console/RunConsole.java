@@ -83,7 +83,7 @@ public final class RunConsole implements TestExecutionListener {
       workers = config.workers;
       RunLog.echoToConsole(config.consoleLogs);
     } catch (RuntimeException badSettings) {
-      // the harness stops the run on bad settings with the key and its allowed values; the console just stays plain
+      // the harness stops the run on bad settings, naming the key and its values; the console goes on with defaults
     }
     scenarios = (int) leaves(testPlan).stream().filter(RunConsole::isScenario).count();
     talking = scenarios > 0;
@@ -178,7 +178,7 @@ public final class RunConsole implements TestExecutionListener {
         say("");
       }
       String junit = junitCounts[PASSED] + junitCounts[FAILED] + junitCounts[SKIPPED] == 0 ? ""
-          : "; JUnit tests: " + counts(junitCounts);
+          : "; JUnit tests run with them: " + counts(junitCounts);
       say("[linkwright] " + (rerun ? "rerun: " : "") + "scenarios: " + counts(scenarioCounts) + " of "
           + scenarios + " in " + duration((System.nanoTime() - began) / 1e9) + junit);
     }

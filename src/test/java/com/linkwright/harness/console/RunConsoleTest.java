@@ -1,10 +1,8 @@
 package com.linkwright.harness.console;
 
-import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
-import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import com.linkwright.harness.InnerCucumberRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -35,15 +32,8 @@ class RunConsoleTest {
             When I wave at the dashboard
         """);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectFile(feature.toFile()))
-        .filters(includeEngines("cucumber"))
-        .configurationParameter(PLUGIN_PROPERTY_NAME, ScenarioFacts.class.getName())
-        .configurationParameter("cucumber.features", feature.toString())
-        .configurationParameter("cucumber.filter.tags", "not @linkwright-never-set")
-        .configurationParameter("cucumber.filter.name", ".*")
+    LauncherFactory.create().execute(InnerCucumberRun.of(ScenarioFacts.class.getName(), feature)
         .configurationParameter("cucumber.execution.dry-run", "true")
-        .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*")
         .build(), new RunConsole(new PrintStream(printed, true, StandardCharsets.UTF_8), colour));
     return printed.toString(StandardCharsets.UTF_8);
   }

@@ -120,6 +120,20 @@ class LivingGuideTest {
   }
 
   @Test
+  void aStepAfterTheOneThatFailedSaysItDidNotRunAndWhere() throws IOException {
+    results = Files.createDirectories(dir.resolve("results"));
+    scenario("e1", "h6", "direct.feature", 11, "Links", 100, "failed|I log in|", "skipped|I allow|");
+    LivingGuide.Summary summary = LivingGuide.write(results, dir.resolve("none.html"), Optional.empty(),
+        dir.resolve("guide/index.html"), outline(new Shot("direct.feature", "Links", "I log in", "Instagram Login"),
+            new Shot("direct.feature", "Links", "I allow", "Instagram Permissions")));
+    assertThat(summary.bySection().get("Flow")).containsExactly(Outcome.FAILED, Outcome.NOT_RUN);
+    assertThat(Files.readString(dir.resolve("guide/index.html")))
+        .contains("Failed: Locator expected to be visible")
+        .contains("Did not run this time: the scenario stopped before this step, at \u201cWhen I log in\u201d (failed: "
+            + "Locator expected to be visible)");
+  }
+
+  @Test
   void aPassedStepWithoutItsScreenshotSaysSo() throws IOException {
     results = Files.createDirectories(dir.resolve("results"));
     scenario("d1", "h5", "direct.feature", 11, "Links", 100, "passed|I log in|");
