@@ -11,8 +11,5 @@ Feature: Broken on purpose, to prove the report's categories
     When I click the Instagram icon on the Social Accounts page
     And I input my credentials and click Log in
 
-  Scenario: A dashboard that does not show what the guide says is a product regression
-    Then the Social Accounts page offers to link TikTok
-
   Scenario: An exception in harness code is a harness defect
     When the harness itself breaks

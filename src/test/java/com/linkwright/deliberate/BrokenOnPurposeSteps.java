@@ -1,16 +1,11 @@
 package com.linkwright.deliberate;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import com.linkwright.harness.BrowserSession;
 import com.linkwright.pages.SocialAccountsPage;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import io.cucumber.java.en.Given;
-import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -43,14 +38,6 @@ public class BrokenOnPurposeSteps {
           + "to take out; update this step to the dashboard's markup");
     }
     page.setDefaultTimeout(SHORT_WAIT_MS);
-  }
-
-  @Then("the Social Accounts page offers to link TikTok")
-  public void offersTikTok() {
-    SocialAccountsPage accounts = new SocialAccountsPage(session.page()).open();
-    assertThat(accounts.heading()).isVisible();
-    assertThat(session.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("TikTok")))
-        .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(SHORT_WAIT_MS));
   }
 
   @When("the harness itself breaks")
