@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import com.linkwright.harness.console.ScenarioFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ class BadInputTest {
         .selectors(selectFile(feature.toFile()))
         .filters(includeEngines("cucumber"))
         // the runner's settings come from junit-platform.properties; this run reports only to the test
-        .configurationParameter(PLUGIN_PROPERTY_NAME, "summary")
+        .configurationParameter(PLUGIN_PROPERTY_NAME, ScenarioFacts.class.getName())
         // this file alone, whatever selection the user's run carries (-Dcucumber.features, -Dcucumber.filter.tags/name
         // reach this JVM as system properties, which the engine would otherwise apply here too)
         .configurationParameter("cucumber.features", feature.toString())

@@ -1,5 +1,6 @@
 package com.linkwright.harness;
 
+import com.linkwright.harness.console.ScenarioRecords;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -160,15 +161,20 @@ public final class BrowserSession {
           attachScreenshotNow("Screen when it failed");
         }
         if (!activePage().isClosed()) {
-          scenario.attach(activePage().content().getBytes(StandardCharsets.UTF_8), "text/html", "Page HTML when it failed ("
+          byte[] html = activePage().content().getBytes(StandardCharsets.UTF_8);
+          scenario.attach(html, "text/html", "Page HTML when it failed ("
               + activePage().url().replaceAll("([?&](code|state)=)[^&#]+", "$1…") + ")");
+          keepForTheConsole("page", Files.write(evidencePath(".html"), html));
         }
         scenario.attach(harness.providerJournal(startedAt).getBytes(StandardCharsets.UTF_8), "text/plain",
             "What the stubbed providers received");
       }
       if (harness.config.trace == HarnessConfig.Mode.ON || (failed && harness.config.trace == HarnessConfig.Mode.RETAIN_ON_FAILURE)) {
-        Path trace = Path.of("target", "traces", safeName(scenario) + ".zip");
+        Path trace = evidencePath(".zip");
         context.tracing().stop(new Tracing.StopOptions().setPath(trace));
+        if (failed) {
+          keepForTheConsole("trace", trace);
+        }
         scenario.attach(Files.readAllBytes(trace), "application/zip", "Playwright trace (" + trace
             + "; open: ./mvnw -q exec:exec@trace -Dtrace=" + trace + ")");
       } else if (harness.config.trace != HarnessConfig.Mode.OFF) {
@@ -189,6 +195,15 @@ public final class BrowserSession {
       attachVideos(videos, failed);
       context = null;
     }
+  }
+
+  private Path evidencePath(String extension) throws IOException {
+    return Files.createDirectories(Path.of("target", "traces")).resolve(safeName(scenario) + extension);
+  }
+
+  /** The console lists a failure's files at the end of the run. */
+  private void keepForTheConsole(String what, Path file) {
+    ScenarioRecords.keep(scenario.getUri(), scenario.getLine(), what, file);
   }
 
   private void attachVideos(List<Path> videos, boolean failed) {

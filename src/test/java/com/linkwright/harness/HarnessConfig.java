@@ -36,10 +36,11 @@ public final class HarnessConfig {
     KEYS.put("retries", "a whole number from 0 to 5");
     KEYS.put("browser.executable", "empty (find or install Chromium) or the path of a Chromium executable");
     KEYS.put("browser.install", "auto | never");
+    KEYS.put("console.logs", "false | true");
   }
 
   /** Prefixes whose -D properties must be keys of ours: a misspelt -Duse.headles fails instead of being ignored. */
-  private static final List<String> OUR_PREFIXES = List.of("use.", "expect.", "browser.");
+  private static final List<String> OUR_PREFIXES = List.of("use.", "expect.", "browser.", "console.");
 
   public final String baseUrl;
   public final boolean headless;
@@ -53,6 +54,8 @@ public final class HarnessConfig {
   public final int retries;
   public final String browserExecutable;
   public final boolean browserInstall;
+  /** The app's and the stubs' log on the console too (it always goes to target/logs/). */
+  public final boolean consoleLogs;
   private final Path source;
 
   private HarnessConfig(Path source, Map<String, String> v) {
@@ -73,6 +76,7 @@ public final class HarnessConfig {
       case "never" -> false;
       default -> throw bad("browser.install", v.get("browser.install"));
     };
+    this.consoleLogs = bool(v, "console.logs");
   }
 
   /** playwright.config in the working folder, overridden by system properties. */
@@ -115,6 +119,17 @@ public final class HarnessConfig {
       throw new ConfigException(file + " lacks " + String.join(", ", missing) + ": every key must have a value there.");
     }
     return new HarnessConfig(file, values);
+  }
+
+  /**
+   * Whether the console may colour its lines. Maven tells the test JVM whether it runs interactively (no -B) as
+   * {@code linkwright.interactive}; outside Maven there is no way to know, so no colour. CI, NO_COLOR and a dumb
+   * terminal turn colour off too.
+   */
+  public static boolean colourConsole(Properties system, Map<String, String> env) {
+    boolean interactive = "true".equals(system.getProperty("linkwright.interactive"));
+    String term = env.getOrDefault("TERM", "");
+    return interactive && !env.containsKey("CI") && !env.containsKey("NO_COLOR") && !term.isEmpty() && !"dumb".equals(term);
   }
 
   public boolean embeddedApp() {

@@ -1,72 +1,109 @@
 package com.linkwright.harness;
 
+import com.linkwright.harness.guide.AllureSingleFile;
+import com.linkwright.harness.guide.GuideOutline;
+import com.linkwright.harness.guide.LivingGuide;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Builds the Allure report after the suites ran (./mvnw verify, post-integration-test): carries the previous
- * report's history over for the trend, adds the run's environment, then renders one self-contained HTML file and
- * keeps its history for the next run. Prints the run summary and where the time went.
- * Arguments: results folder, report folder, Allure commandline home.
+ * Builds what people read after the suites ran (./mvnw verify, post-integration-test): the Allure report of the
+ * linking scenarios, one of the project's own JUnit tests, each one self-contained HTML file carrying its trend (the
+ * previous report's history is carried over and kept for the next run), and the living guide. Prints the run
+ * summary, where the time went and where each one is.
+ * Arguments: results folder, report folder, Allure commandline home, living guide folder.
  */
 public final class ReportBuilder {
   private ReportBuilder() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
+    build(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), System.out);
+  }
+
+  /** Everything main does, saying it on {@code out}; for a test to build from a results folder of its own. */
+  public static void build(Path results, Path report, Path allureHome, Path guideFolder, PrintStream out)
+      throws IOException, InterruptedException {
     long began = System.nanoTime();
-    Path results = Path.of(args[0]);
-    Path report = Path.of(args[1]);
-    Path allureHome = Path.of(args[2]);
+    Path guide = guideFolder.resolve("index.html").toAbsolutePath();
     if (!Files.isDirectory(results)) {
-      System.out.println("[linkwright] No Allure results in " + results + ": no scenario ran, so no report.");
+      out.println("[linkwright] No Allure results in " + results + ": no scenario ran, so no report.");
       return;
     }
     RunSummary summary = RunSummary.read(results);
     FlakyResults.mark(results);
-    writeEnvironment(results);
-    Path history = report.resolve("history");
-    if (Files.isDirectory(history)) {
-      copyTree(history, results.resolve("history"));
-    }
+    // the linking scenarios are the report; the project's own JUnit tests get a report of their own
+    ReportSplit.Parts parts = ReportSplit.split(results, report.resolve("results"));
+    Path single = report.resolve("single");
+    Path selfTests = report.resolve("self-tests");
+    Path singleFile = single.resolve("index.html").toAbsolutePath();
+    Path selfTestsFile = selfTests.resolve("index.html").toAbsolutePath();
+    String commit = git("rev-parse", "--short", "HEAD");
+    writeEnvironment(parts.scenarios(), commit, single.toAbsolutePath(), guide, selfTestsFile, summary);
+    writeSelfTestsEnvironment(parts.selfTests(), commit, selfTestsFile, singleFile);
     Path allure = allureHome.resolve("bin").resolve("allure");
     if (!Files.isExecutable(allure)) {
       allure.toFile().setExecutable(true);
     }
-    // One generation: the single file opens straight from disk and carries the trend; its history is kept beside it
-    // for the next run's trend.
-    Path single = report.resolve("single");
-    ProcessBuilder generate = new ProcessBuilder(allure.toString(), "generate", results.toString(), "-o", single.toString(),
-        "--clean", "--single-file").redirectErrorStream(true);
-    // a short-lived JVM: the quick compiler alone and the simplest collector get it done sooner than the defaults
-    generate.environment().merge("JAVA_OPTS", ALLURE_JVM, (mine, ours) -> mine + " " + ours);
-    Process p = generate.start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("Allure could not build the report: " + output);
+    // the two reports are generated side by side; each carries its own trend
+    Process scenariosReport = generate(allure, parts.scenarios(), report.resolve("history"), single);
+    Process selfTestsReport = parts.selfTestResults() == 0 ? null
+        : generate(allure, parts.selfTests(), report.resolve("self-tests-history"), selfTests);
+    awaitReport(scenariosReport, parts.scenarios(), "the scenarios' report");
+    keepHistory(singleFile, report.resolve("history"));
+    if (selfTestsReport != null) {
+      awaitReport(selfTestsReport, parts.selfTests(), "the JUnit tests' report");
+      keepHistory(selfTestsFile, report.resolve("self-tests-history"));
     }
-    Path singleFile = single.resolve("index.html").toAbsolutePath();
-    keepHistory(singleFile, history);
+    String guideSays = LivingGuide.write(results, singleFile, Optional.ofNullable(selfTestsReport).map(p -> selfTestsFile),
+        guide, GuideOutline.GUIDE).line();
     double reportSeconds = (System.nanoTime() - began) / 1e9;
     // Cucumber's own switch (set with -D on the Maven command line, so it is in this JVM too)
     boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
-    System.out.println("[linkwright] " + (dryRun ? "DRY RUN (glue checked, no browser, nothing linked): " : "") + summary.line());
-    System.out.println("[linkwright] " + Phases.line(Path.of("target", "linkwright-phases.properties"), summary, reportSeconds));
-    System.out.println("[linkwright] Allure report: " + singleFile + " (open it in a browser; or serve it: "
+    out.println("[linkwright] " + (dryRun ? "DRY RUN (glue checked, no browser, nothing linked): " : "") + summary.line());
+    out.println("[linkwright] " + Phases.line(Path.of("target", "linkwright-phases.properties"), summary, reportSeconds));
+    out.println("[linkwright] Allure report of the scenarios: " + singleFile + " (open it in a browser; or serve it: "
         + allure + " open " + single + ")");
+    out.println("[linkwright] Living guide: " + guide + " (" + guideSays + ")");
+    out.println("[linkwright] JUnit tests' report: " + (selfTestsReport == null ? "none, no JUnit test ran" : selfTestsFile));
     if (summary.scenarios() == 0) {
       throw new IllegalStateException("No scenario ran: the selection (cucumber.filter.tags, cucumber.features, a line "
           + "number) matched nothing. Check the tag expression or the file:line against features/.");
     }
+  }
+
+  /**
+   * Starts Allure on one part of the results, the previous report's history copied in for the trend: one
+   * self-contained file that opens straight from disk.
+   */
+  private static Process generate(Path allure, Path results, Path history, Path out) throws IOException {
+    if (Files.isDirectory(history)) {
+      copyTree(history, results.resolve("history"));
+    }
+    // what Allure says goes to a file beside its input, read back only if it fails (two run at once: no pipe to fill)
+    ProcessBuilder generate = new ProcessBuilder(allure.toString(), "generate", results.toString(), "-o", out.toString(),
+        "--clean", "--single-file").redirectErrorStream(true).redirectOutput(allureLog(results).toFile());
+    // a short-lived JVM: the quick compiler alone and the simplest collector get it done sooner than the defaults
+    generate.environment().merge("JAVA_OPTS", ALLURE_JVM, (mine, ours) -> mine + " " + ours);
+    return generate.start();
+  }
+
+  private static void awaitReport(Process p, Path results, String which) throws IOException, InterruptedException {
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("Allure could not build " + which + ": " + Files.readString(allureLog(results)));
+    }
+  }
+
+  private static Path allureLog(Path results) {
+    return results.resolveSibling(results.getFileName() + "-allure.log");
   }
 
   private static final String ALLURE_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
@@ -76,13 +113,12 @@ public final class ReportBuilder {
    * {@code d('history/name.json','base64')}: written out, they are what the next run's report continues.
    */
   static void keepHistory(Path singleFile, Path history) throws IOException {
-    String html = Files.readString(singleFile);
-    Matcher embedded = Pattern.compile("d\\('history/([A-Za-z0-9._-]+)','([A-Za-z0-9+/=]*)'\\)").matcher(html);
     List<String> kept = new ArrayList<>();
     Files.createDirectories(history);
-    while (embedded.find()) {
-      Files.write(history.resolve(embedded.group(1)), Base64.getDecoder().decode(embedded.group(2)));
-      kept.add(embedded.group(1));
+    for (var embedded : AllureSingleFile.files(singleFile, "history/").entrySet()) {
+      String name = embedded.getKey().substring("history/".length());
+      Files.write(history.resolve(name), embedded.getValue());
+      kept.add(name);
     }
     if (!kept.contains("history.json")) {
       throw new IllegalStateException("Allure's single file " + singleFile + " carries no history/history.json: the "
@@ -90,8 +126,13 @@ public final class ReportBuilder {
     }
   }
 
-  /** environment.properties, executor.json and categories.json beside the results, for Allure's panels. */
-  private static void writeEnvironment(Path results) throws IOException, InterruptedException {
+  /**
+   * environment.properties, executor.json and categories.json beside the scenarios' results, for Allure's panels. The
+   * front page links to the living guide (the executor's build link, relative, so it survives the folder being moved)
+   * and to the JUnit tests' report (the Environment panel, which links only whole URLs).
+   */
+  private static void writeEnvironment(Path results, String commit, Path reportFolder, Path guide, Path selfTests,
+                                       RunSummary summary) throws IOException {
     java.util.Properties env = new java.util.Properties();
     Path run = Path.of("target", "linkwright-run.properties");
     if (Files.isRegularFile(run)) {
@@ -99,23 +140,45 @@ public final class ReportBuilder {
         env.load(in);
       }
     }
-    String commit = git("rev-parse", "--short", "HEAD");
     env.setProperty("Commit", commit);
     env.setProperty("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     env.setProperty("Java", System.getProperty("java.version"));
+    env.setProperty("Living guide", guide.toUri().toString());
+    env.setProperty("JUnit tests (" + summary.junitTests() + ", " + summary.junitFailed() + " not passed)",
+        selfTests.toUri().toString());
     try (var out = Files.newBufferedWriter(results.resolve("environment.properties"))) {
       env.store(out, null);
     }
-    boolean ci = System.getenv("CI") != null;
-    String executor = "{\"name\":\"" + (ci ? "CI" : "local") + "\",\"type\":\"" + (ci ? "ci" : "local")
-        + "\",\"buildName\":\"linkwright " + commit + "\",\"reportName\":\"Linkwright: Instagram linking\"}";
-    Files.writeString(results.resolve("executor.json"), executor);
+    writeExecutor(results, commit, "Linkwright: Instagram linking",
+        "Living guide: both flows step by step, in this run's screens", reportFolder.relativize(guide));
     try (var categories = ReportBuilder.class.getResourceAsStream("/allure/categories.json")) {
       Files.copy(categories, results.resolve("categories.json"), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
-  private static String git(String... args) throws IOException, InterruptedException {
+  private static void writeSelfTestsEnvironment(Path results, String commit, Path selfTests, Path scenarios) throws IOException {
+    java.util.Properties env = new java.util.Properties();
+    env.setProperty("Commit", commit);
+    env.setProperty("Java", System.getProperty("java.version"));
+    try (var out = Files.newBufferedWriter(results.resolve("environment.properties"))) {
+      env.store(out, null);
+    }
+    writeExecutor(results, commit, "Linkwright: the project's own JUnit tests", "The linking scenarios' report",
+        selfTests.getParent().relativize(scenarios));
+  }
+
+  private static void writeExecutor(Path results, String commit, String reportName, String linkName, Path link)
+      throws IOException {
+    boolean ci = System.getenv("CI") != null;
+    var executor = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+        .put("name", ci ? "CI" : "local").put("type", ci ? "ci" : "local")
+        .put("buildName", linkName + " (linkwright " + commit + ")")
+        .put("buildUrl", link.toString().replace('\\', '/'))
+        .put("reportName", reportName);
+    Files.writeString(results.resolve("executor.json"), executor.toString());
+  }
+
+  private static String git(String... args) throws InterruptedException {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     try {

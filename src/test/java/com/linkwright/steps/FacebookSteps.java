@@ -249,6 +249,7 @@ public class FacebookSteps {
     assertThat(warning).containsText(another);
     assertThat(warning).containsText("Posting to Instagram would fail without them");
     socialAccounts.expectNotLinked();
+    session.attachScreenshot("Not all permissions granted");
   }
 
   @When("I ask again for the missing permissions")
@@ -295,6 +296,7 @@ public class FacebookSteps {
     assertThat(socialAccounts.noticeSaying("You are not an admin of the Facebook Page"))
         .containsText("You are not an admin of the Facebook Page \u201c" + facebookPage + "\u201d");
     socialAccounts.expectNotLinked();
+    session.attachScreenshot("Not an admin of the Facebook Page");
   }
 
   @Then("I am told that personal Facebook accounts are not supported and I need a Facebook Page")

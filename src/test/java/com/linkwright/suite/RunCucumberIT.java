@@ -1,5 +1,6 @@
 package com.linkwright.suite;
 
+import com.linkwright.deliberate.WhatReadersSeeIT;
 import com.linkwright.harness.BrowserSecurityIT;
 import com.linkwright.harness.Harness;
 import com.linkwright.harness.PopupBlockerIT;
@@ -12,13 +13,13 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Every feature in features/, run by Cucumber on the JUnit Platform (failsafe runs it in ./mvnw verify), and the
- * JUnit tests that drive the same browsers. The suite holds the harness from its first test to its last, so the
+ * JUnit tests that drive the same browsers (and prove what the report and the living guide show). The suite holds the harness from its first test to its last, so the
  * scenarios and those tests share one start. Runner settings: src/test/resources/junit-platform.properties.
  */
 @Suite
 @IncludeEngines({"cucumber", "junit-jupiter"})
 @SelectDirectories("features")
-@SelectClasses({PopupBlockerIT.class, BrowserSecurityIT.class})
+@SelectClasses({PopupBlockerIT.class, BrowserSecurityIT.class, WhatReadersSeeIT.class})
 public class RunCucumberIT {
   @BeforeSuite
   static void holdHarness() {
