@@ -33,6 +33,33 @@ public final class ReportBuilder {
     }
     RunSummary summary = RunSummary.read(results);
     writeEnvironment(results);
+    Path singleFile = generate(results, report, allureHome);
+    Path allure = allureHome.resolve("bin").resolve("allure");
+    Path single = singleFile.getParent();
+    double reportSeconds = (System.nanoTime() - began) / 1e9;
+    // Cucumber's own switch (set with -D on the Maven command line, so it is in this JVM too)
+    boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
+    System.out.println("[linkwright] " + (dryRun ? "DRY RUN (glue checked, no browser, nothing linked): " : "") + summary.line());
+    System.out.println("[linkwright] " + Phases.line(Path.of("target", "linkwright-phases.properties"), summary, reportSeconds));
+    System.out.println("[linkwright] Allure report: " + singleFile + " (open it in a browser; or serve it: "
+        + allure + " open " + single + ")");
+    for (ShardRecords.Record shard : ShardRecords.read(results)) {
+      System.out.println("[linkwright] " + shard.describe());
+    }
+    if (summary.scenarios() == 0 && ShardRecords.emptyShare(results).isPresent()) {
+      System.out.println("[linkwright] " + ShardRecords.emptyShare(results).get());
+    } else if (summary.scenarios() == 0) {
+      throw new IllegalStateException("No scenario ran: the selection (cucumber.filter.tags, cucumber.features, a line "
+          + "number) matched nothing. Check the tag expression or the file:line against features/.");
+    }
+  }
+
+  /**
+   * Renders the results as one self-contained file, the previous report's history carried over for the trend, and
+   * keeps its history (and a whole run's durations, which balance the next sharded run) for the next run.
+   * The single-run report and the merge of shards (MergeReports) both build it here.
+   */
+  static Path generate(Path results, Path report, Path allureHome) throws IOException, InterruptedException {
     Path history = report.resolve("history");
     if (Files.isDirectory(history)) {
       copyTree(history, results.resolve("history"));
@@ -55,17 +82,8 @@ public final class ReportBuilder {
     }
     Path singleFile = single.resolve("index.html").toAbsolutePath();
     keepHistory(singleFile, history);
-    double reportSeconds = (System.nanoTime() - began) / 1e9;
-    // Cucumber's own switch (set with -D on the Maven command line, so it is in this JVM too)
-    boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
-    System.out.println("[linkwright] " + (dryRun ? "DRY RUN (glue checked, no browser, nothing linked): " : "") + summary.line());
-    System.out.println("[linkwright] " + Phases.line(Path.of("target", "linkwright-phases.properties"), summary, reportSeconds));
-    System.out.println("[linkwright] Allure report: " + singleFile + " (open it in a browser; or serve it: "
-        + allure + " open " + single + ")");
-    if (summary.scenarios() == 0) {
-      throw new IllegalStateException("No scenario ran: the selection (cucumber.filter.tags, cucumber.features, a line "
-          + "number) matched nothing. Check the tag expression or the file:line against features/.");
-    }
+    Durations.keep(results, history);
+    return singleFile;
   }
 
   private static final String ALLURE_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";

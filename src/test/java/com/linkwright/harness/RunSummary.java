@@ -69,7 +69,7 @@ public record RunSummary(int scenarios, int passed, int failed, int broken, int 
     return new RunSummary(attempts.size(), passed, failed, broken, flaky, skipped, junit, junitFailed, wall, flakyNames, seconds);
   }
 
-  private static boolean isScenario(JsonNode r) {
+  static boolean isScenario(JsonNode r) {
     for (JsonNode label : r.path("labels")) {
       if ("framework".equals(label.path("name").asText())) {
         return label.path("value").asText().toLowerCase().contains("cucumber");
