@@ -61,7 +61,8 @@ final class ShardRecords {
     ObjectNode plan = root.putObject("plan");
     r.plan().forEach(plan::put);
     Files.createDirectories(results);
-    JSON.writeValue(results.resolve(PREFIX + r.planId() + ".json").toFile(), root);
+    // named by plan and shard: CI may unpack every shard's results into one tree
+    JSON.writeValue(results.resolve(PREFIX + r.planId() + "-" + r.shard() + "of" + r.of() + ".json").toFile(), root);
   }
 
   static List<Record> read(Path results) throws IOException {
