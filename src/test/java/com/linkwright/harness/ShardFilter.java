@@ -23,14 +23,15 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Keeps this machine's share of a sharded run ({@code shard=i/n}): the JUnit Platform asks it about every test the
- * launcher discovered (a selection by feature and line is applied by then; by tags and name, see below). Registered in META-INF/services, so it works wherever the Platform runs the tests (failsafe, surefire,
- * an IDE). It splits the scenarios Cucumber will run ({@link CucumberSelection}); {@link ShardPlan} decides which
- * shard runs each, the same way on every machine.
+ * launcher discovered (a selection by feature and line is applied by then; by tags and name, see below). Registered
+ * in META-INF/services, so it works wherever the Platform runs the tests (failsafe, surefire, an IDE). It splits the
+ * scenarios Cucumber will run ({@link CucumberSelection}); {@link ShardPlan} decides which shard runs each, the same
+ * way on every machine.
  *
  * <p>Every JUnit test (the unit tests, the *IT classes, and PopupBlockerIT inside the feature suite) runs in shard 1
- * only: they are the project's own checks, needed once a run rather than once a machine, and they take little of it;
- * surefire and failsafe hand the Platform one class at a time, so no filter could see them all to split them evenly
- * anyway. When durations are known, shard 1 gets that much less scenario time.
+ * only: they are the project's own checks, needed once a run rather than once a machine, and surefire and failsafe
+ * hand the Platform one class at a time, so no filter could see them all to split them evenly. When durations are
+ * known, shard 1 gets that much less scenario time.
  *
  * <p>What it decided is remembered for the rest of the JVM, so that failsafe's reruns of failed tests (retries), which
  * discover only those, keep them in the shard they belong to. Launchers that a test starts itself while tests run
