@@ -80,21 +80,23 @@ final class BrowserProvider {
   }
 
   /**
-   * The same Chromium, in the same place (here, on the Playwright server, on the Grid), with Playwright's default
-   * switches, --disable-popup-blocking among them: the other side of PopupBlockerIT's comparison.
+   * The same Chromium with Playwright's default switches, --disable-popup-blocking among them: the other side of
+   * PopupBlockerIT's comparison. On a Playwright server, there; otherwise launched here (for a Grid: the node's
+   * Chromium build, found here; a Grid session with Playwright's own capabilities opened no pop-up within the
+   * timeout on this machine, so it is no fair other side).
    */
   static Unblocked openWithoutBlocker(Playwright playwright, BrowserLocator.Located chromium, HarnessConfig config) {
     if (!config.browserConnect.isEmpty()) {
       return new Unblocked(connect(playwright, config, false), null);
     }
     if (!config.browserGrid.isEmpty()) {
-      // a driver of its own, told only where the Grid is: Playwright's own capabilities for it
-      Playwright defaults = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-          "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "SELENIUM_REMOTE_URL", config.browserGrid)));
+      // this driver would send a launch to the Grid: a driver of its own, with no Grid, launches here
+      Playwright here = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
       try {
-        return new Unblocked(defaults.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS)), defaults);
+        return new Unblocked(here.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS)
+            .setExecutablePath(new BrowserLocator(config).locate().executable())), here);
       } catch (RuntimeException e) {
-        defaults.close();
+        here.close();
         throw e;
       }
     }
