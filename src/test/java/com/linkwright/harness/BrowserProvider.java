@@ -81,36 +81,47 @@ final class BrowserProvider {
 
   /**
    * The same Chromium with Playwright's default switches, --disable-popup-blocking among them: the other side of
-   * PopupBlockerIT's comparison. On a Playwright server, there; otherwise launched here (for a Grid: the node's
-   * Chromium build, found here; a Grid session with Playwright's own capabilities opened no pop-up within the
-   * timeout on this machine, so it is no fair other side).
+   * PopupBlockerIT's comparison. On a Playwright server, there; otherwise here. For a Grid, here too, and not through
+   * launch(): every Playwright driver of this JVM starts with the first one's environment (playwright-java keeps it),
+   * so a launch would go to the Grid with the run's capabilities; the node's Chromium build is started here and
+   * driven over CDP instead.
    */
   static Unblocked openWithoutBlocker(Playwright playwright, BrowserLocator.Located chromium, HarnessConfig config) {
     if (!config.browserConnect.isEmpty()) {
       return new Unblocked(connect(playwright, config, false), null);
     }
     if (!config.browserGrid.isEmpty()) {
-      // this driver would send a launch to the Grid: a driver of its own, with no Grid, launches here
-      Playwright here = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-      try {
-        return new Unblocked(here.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS)
-            .setExecutablePath(new BrowserLocator(config).locate().executable())), here);
-      } catch (RuntimeException e) {
-        here.close();
-        throw e;
-      }
+      return startedHereOverCdp(playwright, new BrowserLocator(config).locate().executable());
     }
     return new Unblocked(playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS)
         .setExecutablePath(chromium.executable())), null);
   }
 
-  /** A Chromium with its pop-up blocker off, and the driver it needed of its own, if any: both closed together. */
-  record Unblocked(Browser browser, Playwright ownDriver) implements AutoCloseable {
+  private static Unblocked startedHereOverCdp(Playwright playwright, Path executable) {
+    try {
+      Path profile = java.nio.file.Files.createTempDirectory("linkwright-unblocked-");
+      // as Playwright launches it: no sandbox (it cannot run as root with one)
+      List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox", "--remote-debugging-port=0",
+          "--user-data-dir=" + profile, POPUP_BLOCKING_OFF));
+      command.addAll(ARGS);
+      command.add("about:blank");
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String endpoint = BrowserServer.awaitLine(process, "DevTools listening on ", "Chromium for the comparison")
+          .replaceFirst("^.*DevTools listening on ", "").trim();
+      BrowserServer.keepUntilMavenEnds(process);
+      return new Unblocked(playwright.chromium().connectOverCDP(endpoint), process);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A Chromium with its pop-up blocker off, and the process it needed of its own, if any: closed together. */
+  record Unblocked(Browser browser, Process ownChromium) implements AutoCloseable {
     @Override
     public void close() {
       browser.close();
-      if (ownDriver != null) {
-        ownDriver.close();
+      if (ownChromium != null) {
+        ownChromium.destroy();
       }
     }
   }
