@@ -66,7 +66,7 @@ Feature: Linking Instagram through Facebook (Facebook Page required)
     And I select the specific Instagram account "brightside.bakery" to link
     Then my Social Accounts page is updated with my Instagram account "brightside.bakery", shown as a Business account via the Facebook Page "Brightside Bakery"
 
-  @errors
+  @errors @popup-blocker
   Scenario: Pop-ups blocked by the browser: the dashboard says so, and continuing with a click links
     Given my Facebook account is "dana.baker"
     When I open a "Reconnect Instagram" link to the Social Accounts page

@@ -191,7 +191,7 @@ public final class Harness {
     List<Future<? extends AutoCloseable>> parts = new ArrayList<>();
     try {
       // first, alone: finding Chromium takes milliseconds, and when there is none nothing else should start
-      BrowserLocator.Located browser = new BrowserLocator(config).locate();
+      BrowserLocator.Located browser = BrowserProvider.locate(config);
       System.out.println("[linkwright] Chromium: " + browser.executable() + " (" + browser.how() + ")");
       List<Future<PlaywrightWorker>> launching = new ArrayList<>();
       for (int i = 0; i < config.workers; i++) {

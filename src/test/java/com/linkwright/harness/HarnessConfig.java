@@ -37,6 +37,10 @@ public final class HarnessConfig {
     KEYS.put("browser.executable", "empty (find or install Chromium) or the path of a Chromium executable");
     KEYS.put("browser.install", "auto | never");
     KEYS.put("console.logs", "false | true");
+    KEYS.put("browser.connect", "empty (launch Chromium here) or the ws:// or wss:// URL of a Playwright browser server");
+    KEYS.put("browser.grid", "empty (launch Chromium here) or the http(s):// URL of a Selenium Grid 4 hub");
+    KEYS.put("shard", Shard.ALLOWED);
+    KEYS.put("shard.durations", "the path of a durations file from an earlier run (a missing file: balance by count)");
   }
 
   /** Prefixes whose -D properties must be keys of ours: a misspelt -Duse.headles fails instead of being ignored. */
@@ -56,6 +60,13 @@ public final class HarnessConfig {
   public final boolean browserInstall;
   /** The app's and the stubs' log on the console too (it always goes to target/logs/). */
   public final boolean consoleLogs;
+  /** A Playwright browser server to connect to instead of launching Chromium; empty when none. */
+  public final String browserConnect;
+  /** A Selenium Grid hub to run Chromium on instead of launching it here; empty when none. */
+  public final String browserGrid;
+  /** This machine's share of a sharded run; null when the run is not sharded. */
+  public final Shard shard;
+  public final Path shardDurations;
   private final Path source;
 
   private HarnessConfig(Path source, Map<String, String> v) {
@@ -77,6 +88,18 @@ public final class HarnessConfig {
       default -> throw bad("browser.install", v.get("browser.install"));
     };
     this.consoleLogs = bool(v, "console.logs");
+    this.browserConnect = remote(v, "browser.connect", "wss?");
+    this.browserGrid = remote(v, "browser.grid", "https?");
+    if (!browserConnect.isEmpty() && !browserGrid.isEmpty()) {
+      throw new ConfigException("browser.connect and browser.grid are both set: choose one remote browser (leave the "
+          + "other empty).");
+    }
+    try {
+      this.shard = Shard.parse(v.get("shard"));
+    } catch (IllegalArgumentException e) {
+      throw bad("shard", v.get("shard"));
+    }
+    this.shardDurations = Path.of(v.get("shard.durations").trim());
   }
 
   /** playwright.config in the working folder, overridden by system properties. */
@@ -146,6 +169,14 @@ public final class HarnessConfig {
       throw bad(key, s);
     }
     return s.replaceAll("/+$", "");
+  }
+
+  private static String remote(Map<String, String> v, String key, String schemes) {
+    String s = v.get(key).trim();
+    if (!s.isEmpty() && !s.matches(schemes + "://[^\\s/]+(/\\S*)?")) {
+      throw bad(key, s);
+    }
+    return s;
   }
 
   private static boolean bool(Map<String, String> v, String key) {

@@ -1,10 +1,7 @@
 package com.linkwright.harness;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One Playwright and the Chromium it drives. Playwright is not thread-safe: the harness lends a worker to one
@@ -20,15 +17,17 @@ public final class PlaywrightWorker implements AutoCloseable {
   }
 
   /**
-   * Starts Playwright's driver and launches Chromium in it (both are timed). Playwright cannot download browsers
-   * here; it drives the Chromium the locator found.
+   * Starts Playwright's driver and opens Chromium in it (both are timed): launched here (Playwright cannot download
+   * browsers here; it drives the Chromium the locator found) or remote ({@link BrowserProvider}).
    */
   static PlaywrightWorker start(HarnessConfig config, BrowserLocator.Located chromium, Harness.StartTimes times) {
     PlaywrightDriver.install();
-    Playwright playwright = times.time("Playwright", () -> Playwright.create(
-        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))));
+    Playwright playwright = times.time("Playwright", () -> Playwright.create(BrowserProvider.createOptions(config)));
     try {
-      Browser browser = times.time("browser", () -> launch(playwright, chromium, config));
+      Browser browser = times.time("browser", () -> BrowserProvider.open(playwright, chromium, config));
+      if (!config.browserConnect.isEmpty() || !config.browserGrid.isEmpty()) {
+        sayWhetherTheBlockerIsOn(browser, chromium, config);
+      }
       return new PlaywrightWorker(playwright, browser);
     } catch (RuntimeException e) {
       playwright.close();
@@ -36,22 +35,11 @@ public final class PlaywrightWorker implements AutoCloseable {
     }
   }
 
-  private static Browser launch(Playwright playwright, BrowserLocator.Located chromium, HarnessConfig config) {
-    try {
-      return playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(chromium.executable())
-          .setHeadless(config.headless)
-          .setSlowMo(config.slowMo)
-          // Keep Chromium's own pop-up blocker on, as in a user's browser: a window.open without a user gesture is
-          // blocked by the browser itself, which is what the pop-up scenarios rely on.
-          .setIgnoreDefaultArgs(List.of("--disable-popup-blocking"))
-          // This machine has no internet: stop Chromium from trying to reach Google's services.
-          .setArgs(List.of("--disable-quic", "--disable-background-networking", "--disable-component-update",
-              "--no-first-run", "--disable-sync", "--disable-gpu")));
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("Chromium at " + chromium.executable() + " (" + chromium.how()
-          + ") did not start: " + e.getMessage().lines().findFirst().orElse("") + ". Name another with -Dbrowser.executable=...", e);
-    }
+  /** A remote browser may have lost the option that keeps the pop-up blocker on: the run says so from the start. */
+  private static void sayWhetherTheBlockerIsOn(Browser browser, BrowserLocator.Located chromium, HarnessConfig config) {
+    System.out.println("[linkwright] remote Chromium " + browser.version() + " " + chromium.how() + ": "
+        + (PopupBlocker.isOn(browser) ? "its own pop-up blocker is on, as the scenarios need"
+            : PopupBlocker.untrusted(config)));
   }
 
   /** The Chromium the scenarios drive: pop-up blocker on. */

@@ -9,7 +9,6 @@ import com.linkwright.pages.SignInPage;
 import com.linkwright.pages.SocialAccountsPage;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +27,7 @@ public class PopupBlockerIT {
   @Test
   void chromiumsBlockerStopsTheDeepLinksPopupAndTheDashboardSaysSo(Harness harness) {
     PlaywrightWorker worker = harness.borrowBrowser();
+    assertThat(PopupBlocker.isOn(worker.browser())).as(PopupBlocker.untrusted(harness.config)).isTrue();
     try (BrowserContext context = worker.browser().newContext(new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString()))) {
       Page page = signedInWithInstagramLoginOff(context);
       List<Page> opened = new CopyOnWriteArrayList<>();
@@ -44,11 +44,9 @@ public class PopupBlockerIT {
   @Test
   void withChromiumsBlockerOffTheSameDeepLinkOpensTheFacebookPopup(Harness harness) {
     PlaywrightWorker worker = harness.borrowBrowser();
-    // the same Chromium executable, launched with Playwright's defaults (--disable-popup-blocking)
-    try (Browser unblocked = worker.playwright().chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(harness.browser.executable()).setHeadless(true)
-            .setArgs(List.of("--disable-gpu", "--no-first-run", "--disable-background-networking")));
-         BrowserContext context = unblocked.newContext(new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString()))) {
+    // the same Chromium, where the run's is (here, on a Playwright server or a Grid), with Playwright's defaults (--disable-popup-blocking)
+    try (BrowserProvider.Unblocked unblocked = BrowserProvider.openWithoutBlocker(worker.playwright(), harness.browser, harness.config);
+         BrowserContext context = unblocked.browser().newContext(new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString()))) {
       Page page = signedInWithInstagramLoginOff(context);
       Page popup = context.waitForPage(() -> page.navigate("/social-accounts?connect=instagram"));
       assertThat(popup).hasURL(FacebookLoginPage.dialogUrl(harness.facebookUrl()));

@@ -59,6 +59,7 @@ public final class ReportBuilder {
         : generate(allure, parts.selfTests(), report.resolve("self-tests-history"), selfTests);
     awaitReport(scenariosReport, parts.scenarios(), "the scenarios' report");
     keepHistory(singleFile, report.resolve("history"));
+    Durations.keep(parts.scenarios(), report.resolve("history"));
     if (selfTestsReport != null) {
       awaitReport(selfTestsReport, parts.selfTests(), "the JUnit tests' report");
       keepHistory(selfTestsFile, report.resolve("self-tests-history"));
@@ -74,10 +75,40 @@ public final class ReportBuilder {
         + allure + " open " + single + ")");
     out.println("[linkwright] Living guide: " + guide + " (" + guideSays + ")");
     out.println("[linkwright] JUnit tests' report: " + (selfTestsReport == null ? "none, no JUnit test ran" : selfTestsFile));
-    if (summary.scenarios() == 0) {
+    for (ShardRecords.Record shard : ShardRecords.read(results)) {
+      out.println("[linkwright] " + shard.describe());
+    }
+    if (summary.scenarios() == 0 && ShardRecords.emptyShare(results).isPresent()) {
+      out.println("[linkwright] " + ShardRecords.emptyShare(results).get());
+    } else if (summary.scenarios() == 0) {
       throw new IllegalStateException("No scenario ran: the selection (cucumber.filter.tags, cucumber.features, a line "
           + "number) matched nothing. Check the tag expression or the file:line against features/.");
     }
+  }
+
+  /**
+   * The merge of shards' results (MergeReports): their scenarios rendered as one self-contained file, the previous
+   * report's history carried over, its history and a whole run's durations (which balance the next sharded run) kept.
+   */
+  static Path generate(Path results, Path report, Path allureHome) throws IOException, InterruptedException {
+    FlakyResults.mark(results);
+    ReportSplit.Parts parts = ReportSplit.split(results, report.resolve("results"));
+    for (String panel : List.of("environment.properties", "executor.json", "categories.json")) {
+      if (Files.isRegularFile(results.resolve(panel))) {
+        Files.copy(results.resolve(panel), parts.scenarios().resolve(panel), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path allure = allureHome.resolve("bin").resolve("allure");
+    if (!Files.isExecutable(allure)) {
+      allure.toFile().setExecutable(true);
+    }
+    Path single = report.resolve("single");
+    awaitReport(generate(allure, parts.scenarios(), report.resolve("history"), single), parts.scenarios(),
+        "the merged scenarios' report");
+    Path singleFile = single.resolve("index.html").toAbsolutePath();
+    keepHistory(singleFile, report.resolve("history"));
+    Durations.keep(parts.scenarios(), report.resolve("history"));
+    return singleFile;
   }
 
   /**

@@ -1,0 +1,119 @@
+package com.linkwright.harness;
+
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The split as Cucumber runs it: the real features, dry runs (glue checked, no browser), once whole and once per
+ * shard. What the shards ran together is what the whole run ran, each scenario once, whatever the selection.
+ */
+class ShardFilterTest {
+
+  @Test
+  void theShardsOfTheWholeSuiteRunEveryScenarioOnce(@TempDir Path results) throws IOException {
+    assertShardsRunTheWholeSelection(3, Map.of(), results);
+  }
+
+  @Test
+  void theShardsComposeWithATagExpression(@TempDir Path results) throws IOException {
+    Set<String> whole = assertShardsRunTheWholeSelection(2, Map.of("cucumber.filter.tags", "@errors and not @facebook"), results);
+    // split by what is selected, not by what the engine found: 2 shards of the selection differ by one at most
+    List<ShardRecords.Record> records = new ArrayList<>(ShardRecords.read(results.resolve("shard-1")));
+    records.addAll(ShardRecords.read(results.resolve("shard-2")));
+    assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.plan()).hasSize(whole.size()));
+    assertThat(records.get(0).plan()).isEqualTo(records.get(1).plan());
+    assertThat(Math.abs(records.get(0).mine().size() - records.get(1).mine().size())).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void theShardsComposeWithANameAndWithFeatureLines(@TempDir Path results) throws IOException {
+    assertShardsRunTheWholeSelection(2, Map.of("cucumber.filter.name", ".*(Creator|Personal).*"), results.resolve("name"));
+    // an outline's examples are scenarios of their own (one line each)
+    assertShardsRunTheWholeSelection(3, Map.of("cucumber.features", "features/media.feature,features/direct.feature:11"),
+        results.resolve("lines"));
+  }
+
+  @Test
+  void aShardWhoseShareIsEmptyRunsNothingAndSaysWhy(@TempDir Path results) throws IOException {
+    Map<String, String> one = Map.of("cucumber.features", "features/direct.feature:11");
+    assertThat(run(one, new Shard(2, 2), results)).isEmpty();
+    assertThat(ShardRecords.emptyShare(results)).hasValueSatisfying(why -> assertThat(why)
+        .isEqualTo("shard 2/2 ran no scenario: none of the 1 selected falls to it. That is not a failure; the other shards run them."));
+    assertThat(run(one, new Shard(1, 2), results.resolve("first"))).containsExactly("features/direct.feature:11");
+    assertThat(ShardRecords.emptyShare(results.resolve("first"))).isEmpty();
+  }
+
+  /** Runs the selection whole, then as each of n shards; asserts the shards ran it all, each scenario once. */
+  private static Set<String> assertShardsRunTheWholeSelection(int n, Map<String, String> selection, Path results) throws IOException {
+    List<String> whole = run(selection, null, results.resolve("whole"));
+    assertThat(whole).isNotEmpty().doesNotHaveDuplicates();
+    List<String> shards = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      List<String> share = run(selection, new Shard(i, n), results.resolve("shard-" + i));
+      assertThat(share).as("shard %d/%d", i, n).isNotEmpty();
+      shards.addAll(share);
+    }
+    assertThat(shards).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(whole);
+    return new HashSet<>(whole);
+  }
+
+  /** A dry run of features/ with this selection (as -D would give it), as one shard or whole; the scenarios it ran. */
+  private static List<String> run(Map<String, String> selection, Shard shard, Path results) {
+    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectDirectory("features"))
+        .filters(includeEngines("cucumber"))
+        .configurationParameter(PLUGIN_PROPERTY_NAME, "summary")
+        .configurationParameter("cucumber.execution.dry-run", "true")
+        // the selection of this test, whatever the selection of the user's run (-D reaches this JVM too)
+        .configurationParameter("cucumber.filter.tags", selection.getOrDefault("cucumber.filter.tags", "not @linkwright-never-set"))
+        .configurationParameter("cucumber.filter.name", selection.getOrDefault("cucumber.filter.name", ".*"))
+        .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*");
+    if (selection.containsKey("cucumber.features")) {
+      request.configurationParameter("cucumber.features", selection.get("cucumber.features"));
+    }
+    if (shard != null) {
+      request.filters(new ShardFilter(new ShardFilter.State(shard, Durations.read(results.resolve("no-durations.json")), results,
+          new CucumberSelection(selection.get("cucumber.filter.tags"), selection.get("cucumber.filter.name")))));
+    }
+    List<String> ran = new ArrayList<>();
+    Map<String, Boolean> seen = new ConcurrentHashMap<>();
+    LauncherFactory.create().execute(request.build(), new TestExecutionListener() {
+      @Override
+      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+          id.getSource().filter(FileSource.class::isInstance).map(FileSource.class::cast).ifPresent(f -> {
+            String unit = Path.of("").toAbsolutePath().relativize(f.getFile().toPath().toAbsolutePath()) + ":"
+                + f.getPosition().orElseThrow().getLine();
+            if (seen.putIfAbsent(unit, true) == null) {
+              synchronized (ran) {
+                ran.add(unit);
+              }
+            } else {
+              ran.add(unit + " (twice)");
+            }
+          });
+        }
+      }
+    });
+    return ran;
+  }
+}
