@@ -87,9 +87,9 @@ public record GuideOutline(String title, List<Section> sections) {
           new Entry("Not all permissions granted",
               "Grant all permissions to Pages, Instagram accounts, and selections. Failure to do so might prevent "
                   + "successful posting.", List.of(
-              new Shot("facebook.feature", "A declined permission is named, posting is said to fail, and asking again links",
-                  "the dashboard names the permission \"Create and publish content on the Instagram account connected to "
-                      + "your Page\" that I declined and warns that posting would fail", "Not all permissions granted"))),
+              new Shot("facebook.feature", "Declined permissions are named, posting is said to fail, and asking again links",
+                  "the dashboard names the permissions \"Create and publish content on the Instagram account connected to "
+                      + "your Page\" and \"Show a list of the Pages you manage\" that I declined and warns that posting would fail", "Not all permissions granted"))),
           new Entry("A Facebook Page with no Instagram account", "Connect a Facebook Page to Instagram.", List.of(
               new Shot("facebook.feature",
                   "A Page with no Instagram account connected: the guide's \"Connect a Facebook Page to Instagram\"",
