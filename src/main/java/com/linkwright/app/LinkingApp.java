@@ -53,8 +53,17 @@ public final class LinkingApp implements AutoCloseable {
   private final Javalin server;
   private volatile URI baseUrl;
 
-  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults) {
-    this.faults = Faults.of(faults);
+  /**
+   * Request tagging: the header in which a request may name what sent it (the test harness: its scenario, as
+   * "features/direct.feature:11"). Only an app started with {@link #startRecordingReach} reads it, and only to note
+   * which tags reached each fault's site ({@link #reachedFaultSites}); it never changes an answer.
+   */
+  public static final String REQUEST_TAG_HEADER = "X-Linkwright-Scenario";
+  /** In {@link #reachedFaultSites}: the site was asked with no tag (an untagged request, or outside any request). */
+  public static final String UNTAGGED = "";
+
+  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Faults faults) {
+    this.faults = faults;
     this.instagram = new InstagramLoginClient(settings);
     this.relink = new RelinkSupport(settings, this.faults);
     InstagramPosting posting = new InstagramPosting(this::user, this.faults, settings.graphUrl(), facebookSettings.graphUrl(),
@@ -68,6 +77,10 @@ public final class LinkingApp implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.routes.before(this::securityHeaders);
+      if (this.faults.recordsReach()) {
+        config.routes.before(RequestTags::begin);
+        config.routes.after(RequestTags::end);
+      }
       config.routes.get("/", ctx -> ctx.redirect(user(ctx) == null ? "/signin" : "/social-accounts", HttpStatus.SEE_OTHER));
       config.routes.get("/signin", this::signInPage);
       config.routes.post("/signin", this::signIn);
@@ -95,10 +108,21 @@ public final class LinkingApp implements AutoCloseable {
 
   /** Starts the app with both ways of linking Instagram configured (and deliberate regressions, if any). */
   public static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults) {
-    LinkingApp app = new LinkingApp(settings, facebook, faults);
     if (!faults.isEmpty()) {
       LOG.warn("reference app started WITH FAULTS {}: for the regression proof only", faults);
     }
+    return listen(new LinkingApp(settings, facebook, Faults.of(faults)), port);
+  }
+
+  /**
+   * Starts the app with no fault, noting at every fault's site the tag of each request that asks there (see
+   * {@link #REQUEST_TAG_HEADER}): the regression proof's clean run, which learns what each scenario reaches.
+   */
+  public static LinkingApp startRecordingReach(int port, InstagramSettings settings, FacebookSettings facebook) {
+    return listen(new LinkingApp(settings, facebook, Faults.recordingReach()), port);
+  }
+
+  private static LinkingApp listen(LinkingApp app, int port) {
     try {
       app.server.start("127.0.0.1", port);
     } catch (RuntimeException e) {
@@ -111,6 +135,14 @@ public final class LinkingApp implements AutoCloseable {
 
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /**
+   * For an app started with {@link #startRecordingReach}: for each fault whose site was asked at so far, the tags of
+   * the requests that asked ({@link #UNTAGGED} among them if one had none). A fault missing here was reached by nothing.
+   */
+  public Map<Fault, Set<String>> reachedFaultSites() {
+    return faults.reached();
   }
 
   public URI instagramRedirectUri() {

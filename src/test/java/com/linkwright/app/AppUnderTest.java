@@ -5,6 +5,7 @@ import com.linkwright.stubs.RegisteredApp;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The reference app and the stubbed providers it talks to, started in this JVM on free ports, for tests that speak
@@ -31,11 +32,19 @@ public final class AppUnderTest implements AutoCloseable {
 
   /** With deliberate regressions, to prove that a test catches one. */
   public static AppUnderTest start(Set<Fault> faults) {
+    return start((instagram, facebook) -> LinkingApp.start(0, instagram, facebook, faults));
+  }
+
+  /** With no fault, noting which tagged requests reach each fault's site (the regression proof's clean run). */
+  public static AppUnderTest startRecordingReach() {
+    return start((instagram, facebook) -> LinkingApp.startRecordingReach(0, instagram, facebook));
+  }
+
+  private static AppUnderTest start(BiFunction<InstagramSettings, FacebookSettings, LinkingApp> starter) {
     ProviderStubs stubs = ProviderStubs.start(Path.of("fixtures"), 0, 0);
     try {
-      LinkingApp app = LinkingApp.start(0,
-          InstagramSettings.stubbedAt(stubs.instagramUrl(), INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET),
-          FacebookSettings.stubbedAt(stubs.facebookUrl(), FACEBOOK_APP_ID, FACEBOOK_SECRET), faults);
+      LinkingApp app = starter.apply(InstagramSettings.stubbedAt(stubs.instagramUrl(), INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET),
+          FacebookSettings.stubbedAt(stubs.facebookUrl(), FACEBOOK_APP_ID, FACEBOOK_SECRET));
       stubs.register(new RegisteredApp("Linkwright Dashboard", INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET, app.instagramRedirectUri()));
       stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", FACEBOOK_APP_ID, FACEBOOK_SECRET, app.facebookRedirectUri()));
       return new AppUnderTest(stubs, app);
