@@ -2,6 +2,7 @@ package com.linkwright.suite;
 
 import com.linkwright.harness.Harness;
 import com.linkwright.harness.PopupBlockerIT;
+import com.linkwright.harness.ScenarioTagIT;
 import org.junit.platform.suite.api.AfterSuite;
 import org.junit.platform.suite.api.BeforeSuite;
 import org.junit.platform.suite.api.IncludeEngines;
@@ -17,7 +18,7 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines({"cucumber", "junit-jupiter"})
 @SelectDirectories("features")
-@SelectClasses(PopupBlockerIT.class)
+@SelectClasses({PopupBlockerIT.class, ScenarioTagIT.class})
 public class RunCucumberIT {
   @BeforeSuite
   static void holdHarness() {
