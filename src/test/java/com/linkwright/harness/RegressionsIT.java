@@ -50,25 +50,34 @@ class RegressionsIT {
             + "-Dcucumber.filter.tags instead")
         .isNull();
     long began = System.nanoTime();
+    int lanes = lanes();
+    List<ChildLane> children = new ArrayList<>();
     Harness.recordReachOnNextStart();
     Harness.hold();
     try {
+      // the other lanes start their harnesses while the clean run runs
+      Files.createDirectories(LOGS);
+      for (int i = 2; i <= lanes; i++) {
+        children.add(new ChildLane(i));
+      }
       List<RegressionLane.ScenarioResult> clean = RegressionLane.scenarios(List.of(selectDirectory("features")));
       assertThat(clean.stream().filter(r -> !r.passed()).map(RegressionLane.ScenarioResult::shown))
           .as("scenarios failing WITHOUT any fault (fix these first, the proof means nothing while the suite is red)")
           .isEmpty();
       assertThat(clean).as("scenarios in the clean run").isNotEmpty();
       Map<Fault, Set<String>> reached = Harness.current().reachedFaultSites();
+      double cleanSeconds = (System.nanoTime() - began) / 1e9;
 
       List<Planned> plan = plan(clean, reached);
-      int lanes = lanes();
-      Map<Fault, RegressionLane.FaultRun> runs = runSideBySide(plan, lanes);
+      Map<Fault, RegressionLane.FaultRun> runs = runSideBySide(plan, children);
+      double faultSeconds = (System.nanoTime() - began) / 1e9 - cleanSeconds;
 
-      System.out.println(table(plan, runs, clean.size(), lanes, (System.nanoTime() - began) / 1e9));
+      System.out.println(table(plan, runs, clean.size(), lanes, cleanSeconds, faultSeconds));
       List<Fault> missed = plan.stream().map(Planned::fault)
           .filter(f -> runs.get(f) == null || runs.get(f).caughtBy().isEmpty()).toList();
       assertThat(missed).as("faults no scenario caught").isEmpty();
     } finally {
+      children.forEach(ChildLane::finish);
       Harness.letGo();
     }
   }
@@ -93,7 +102,7 @@ class RegressionsIT {
     return plan;
   }
 
-  /** How many faults run at a time: -Dregressions.lanes, else one per two cores, at least 2 where there are 2. */
+  /** How many faults run at a time: -Dregressions.lanes, else one per core (2 on the project's 2-core machine). */
   private static int lanes() {
     String set = System.getProperty("regressions.lanes", "").trim();
     if (!set.isEmpty()) {
@@ -102,20 +111,16 @@ class RegressionsIT {
       }
       return Integer.parseInt(set);
     }
-    return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    return Math.min(16, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Runs the plan on {@code lanes} lanes: this JVM's harness and lanes - 1 child JVMs, each taking the next fault. */
-  private static Map<Fault, RegressionLane.FaultRun> runSideBySide(List<Planned> plan, int lanes) throws Exception {
-    Files.createDirectories(LOGS);
+  /** Runs the plan on this JVM's harness (lane 1) and the child lanes, each taking the next fault as it comes free. */
+  private static Map<Fault, RegressionLane.FaultRun> runSideBySide(List<Planned> plan, List<ChildLane> children)
+      throws InterruptedException {
     ConcurrentLinkedQueue<Planned> queue = new ConcurrentLinkedQueue<>(plan.stream().filter(p -> !p.tags().isEmpty()).toList());
     Map<Fault, RegressionLane.FaultRun> runs = new ConcurrentHashMap<>();
     List<String> errors = new CopyOnWriteArrayList<>();
     List<Thread> threads = new ArrayList<>();
-    List<ChildLane> children = new ArrayList<>();
-    for (int i = 2; i <= lanes && queue.size() > children.size() + 1; i++) {
-      children.add(new ChildLane(i));
-    }
     for (ChildLane child : children) {
       Thread t = new Thread(() -> {
         try {
@@ -123,7 +128,10 @@ class RegressionsIT {
             child.run(next, runs, errors);
           }
         } finally {
-          child.finish(errors);
+          String notEnded = child.finish();
+          if (notEnded != null) {
+            errors.add(notEnded);
+          }
         }
       }, "regressions-lane-" + child.number);
       t.start();
@@ -151,7 +159,7 @@ class RegressionsIT {
 
   /** Each fault with how many of the scenarios that reach its site caught it, and which, in Fault's order. */
   private static String table(List<Planned> plan, Map<Fault, RegressionLane.FaultRun> runs, int cleanScenarios, int lanes,
-                              double seconds) {
+                              double cleanSeconds, double faultSeconds) {
     StringBuilder table = new StringBuilder("\nRegression proof: each fault in the reference app, how many of the "
         + "scenarios that reach its site caught it, and which\n");
     int width = plan.stream().mapToInt(p -> p.fault().name().length()).max().orElse(10);
@@ -176,8 +184,8 @@ class RegressionsIT {
       table.append(String.format(Locale.ROOT, "  %-" + width + "s  %s -> %s%n", p.fault(), count, shown));
     }
     table.append(String.format(Locale.ROOT, "regressions caught: %d/%d%n", caught, plan.size()));
-    table.append(String.format(Locale.ROOT, "(a clean run of %d scenarios, then %d scenario runs for %d faults on %d lane%s, in %.0f s)%n",
-        cleanScenarios, scenarioRuns, plan.size(), lanes, lanes == 1 ? "" : "s", seconds));
+    table.append(String.format(Locale.ROOT, "(a clean run of %d scenarios in %.0f s, then %d scenario runs for %d faults on %d lane%s in %.0f s)%n",
+        cleanScenarios, cleanSeconds, scenarioRuns, plan.size(), lanes, lanes == 1 ? "" : "s", faultSeconds));
     return table.toString();
   }
 
@@ -259,17 +267,19 @@ class RegressionsIT {
           List.of(f).subList(4, f.length), Double.parseDouble(f[3])), number);
     }
 
-    void finish(List<String> errors) {
+    /** Ends the lane (it stops its harness when its input ends); again, it does nothing. Null, or why it was stopped. */
+    String finish() {
       toLane.close();
       try {
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
           process.destroyForcibly();
-          errors.add("lane " + number + " did not end within 2 minutes of its last fault: stopped");
+          return "lane " + number + " did not end within 2 minutes of its last fault: stopped";
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         process.destroyForcibly();
       }
+      return null;
     }
   }
 }
