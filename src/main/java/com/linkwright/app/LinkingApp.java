@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import org.slf4j.Logger;
@@ -58,11 +59,20 @@ public final class LinkingApp implements AutoCloseable {
   private final String contentSecurityPolicy;
   private volatile URI baseUrl;
 
-  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Set<Fault> faults, Clock clock) {
+  /**
+   * Request tagging: the header in which a request may name what sent it (the test harness: its scenario, as
+   * "features/direct.feature:11"). Only an app started with {@link #startRecordingReach} reads it, and only to note
+   * which tags reached each fault's site ({@link #reachedFaultSites}); it never changes an answer.
+   */
+  public static final String REQUEST_TAG_HEADER = "X-Linkwright-Scenario";
+  /** In {@link #reachedFaultSites}: the site was asked with no tag (an untagged request, or outside any request). */
+  public static final String UNTAGGED = "";
+
+  private LinkingApp(InstagramSettings settings, FacebookSettings facebookSettings, Faults faults, Clock clock) {
     this.clock = clock;
     this.sessions = new Sessions(clock);
     this.signInGuard = new SignInGuard(() -> baseUrl.toString());
-    this.faults = Faults.of(faults);
+    this.faults = faults;
     this.contentSecurityPolicy = contentSecurityPolicy(settings.authorizeUrl(), facebookSettings.dialogUrl());
     this.instagram = new InstagramLoginClient(settings);
     this.relink = new RelinkSupport(settings, this.faults);
@@ -79,6 +89,10 @@ public final class LinkingApp implements AutoCloseable {
       });
       config.routes.before(this::securityHeaders);
       RequestBodies.configure(config);
+      if (this.faults.recordsReach()) {
+        config.routes.before(RequestTags::begin);
+        config.routes.after(RequestTags::end);
+      }
       config.routes.get("/", ctx -> ctx.redirect(user(ctx) == null ? "/signin" : "/social-accounts", HttpStatus.SEE_OTHER));
       config.routes.get("/signin", this::signInPage);
       config.routes.post("/signin", this::signIn);
@@ -112,10 +126,21 @@ public final class LinkingApp implements AutoCloseable {
 
   /** On a clock of the caller's: tests move it to see sessions and OAuth states expire. */
   static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults, Clock clock) {
-    LinkingApp app = new LinkingApp(settings, facebook, faults, clock);
     if (!faults.isEmpty()) {
       LOG.warn("reference app started WITH FAULTS {}: for the regression proof only", faults);
     }
+    return listen(new LinkingApp(settings, facebook, Faults.of(faults), clock), port);
+  }
+
+  /**
+   * Starts the app with no fault, noting at every fault's site the tag of each request that asks there (see
+   * {@link #REQUEST_TAG_HEADER}): the regression proof's clean run, which learns what each scenario reaches.
+   */
+  public static LinkingApp startRecordingReach(int port, InstagramSettings settings, FacebookSettings facebook) {
+    return listen(new LinkingApp(settings, facebook, Faults.recordingReach(), Clock.systemUTC()), port);
+  }
+
+  private static LinkingApp listen(LinkingApp app, int port) {
     try {
       app.server.start("127.0.0.1", port);
     } catch (RuntimeException e) {
@@ -128,6 +153,14 @@ public final class LinkingApp implements AutoCloseable {
 
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /**
+   * For an app started with {@link #startRecordingReach}: for each fault whose site was asked at so far, the tags of
+   * the requests that asked ({@link #UNTAGGED} among them if one had none). A fault missing here was reached by nothing.
+   */
+  public Map<Fault, Set<String>> reachedFaultSites() {
+    return faults.reached();
   }
 
   public URI instagramRedirectUri() {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The reference app and the stubbed providers it talks to, started in this JVM on free ports, for tests that speak
@@ -32,25 +33,29 @@ public final class AppUnderTest implements AutoCloseable {
 
   /** With deliberate regressions, to prove that a test catches one. */
   public static AppUnderTest start(Set<Fault> faults) {
-    return start(Path.of("fixtures"), faults, Clock.systemUTC());
+    return start(Path.of("fixtures"), (instagram, facebook) -> LinkingApp.start(0, instagram, facebook, faults, Clock.systemUTC()));
+  }
+
+  /** With no fault, noting which tagged requests reach each fault's site (the regression proof's clean run). */
+  public static AppUnderTest startRecordingReach() {
+    return start(Path.of("fixtures"), (instagram, facebook) -> LinkingApp.startRecordingReach(0, instagram, facebook));
   }
 
   /** With the stubs reading another fixtures folder (a copy with personas of the test's own). */
   public static AppUnderTest start(Path fixtures) {
-    return start(fixtures, Set.of(), Clock.systemUTC());
+    return start(fixtures, (instagram, facebook) -> LinkingApp.start(0, instagram, facebook, Set.of(), Clock.systemUTC()));
   }
 
   /** With the app on a clock the test moves (sessions and OAuth states expire on it). */
   public static AppUnderTest start(MovableClock clock) {
-    return start(Path.of("fixtures"), Set.of(), clock);
+    return start(Path.of("fixtures"), (instagram, facebook) -> LinkingApp.start(0, instagram, facebook, Set.of(), clock));
   }
 
-  private static AppUnderTest start(Path fixtures, Set<Fault> faults, Clock clock) {
+  private static AppUnderTest start(Path fixtures, BiFunction<InstagramSettings, FacebookSettings, LinkingApp> starter) {
     ProviderStubs stubs = ProviderStubs.start(fixtures, 0, 0);
     try {
-      LinkingApp app = LinkingApp.start(0,
-          InstagramSettings.stubbedAt(stubs.instagramUrl(), INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET),
-          FacebookSettings.stubbedAt(stubs.facebookUrl(), FACEBOOK_APP_ID, FACEBOOK_SECRET), faults, clock);
+      LinkingApp app = starter.apply(InstagramSettings.stubbedAt(stubs.instagramUrl(), INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET),
+          FacebookSettings.stubbedAt(stubs.facebookUrl(), FACEBOOK_APP_ID, FACEBOOK_SECRET));
       stubs.register(new RegisteredApp("Linkwright Dashboard", INSTAGRAM_CLIENT_ID, INSTAGRAM_SECRET, app.instagramRedirectUri()));
       stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", FACEBOOK_APP_ID, FACEBOOK_SECRET, app.facebookRedirectUri()));
       return new AppUnderTest(stubs, app);

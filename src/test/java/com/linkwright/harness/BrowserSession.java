@@ -40,7 +40,10 @@ public final class BrowserSession {
     Browser browser = worker.browser();
     harness.recordRun(browser.version());
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString())
-        .setViewportSize(1100, 760);
+        .setViewportSize(1100, 760)
+        // every request of the scenario names it (pages, pop-ups, forms, fetches, context.request()): the regression
+        // proof learns from the app which scenarios reach each fault's site
+        .setExtraHTTPHeaders(ScenarioTag.headers(ScenarioTag.of(scenario.getUri(), scenario.getLine())));
     if (harness.config.video != HarnessConfig.Mode.OFF) {
       options.setRecordVideoDir(Path.of("target", "videos", safeName(scenario)));
     }

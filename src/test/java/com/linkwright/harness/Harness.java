@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -53,23 +54,26 @@ public final class Harness {
   private static int holders;
   /** The harness starting or started for the current holders; null when nobody holds it. */
   private static CompletableFuture<Harness> starting;
-  /** Deliberate regressions for the next start; only the regression proof sets them. */
-  private static Set<Fault> faults = Set.of();
+  /** Whether the next start's app records which scenarios reach each fault's site; only the regression proof sets it. */
+  private static boolean recordReach;
 
   public final HarnessConfig config;
   public final BrowserLocator.Located browser;
   public final URI appUrl;
   private final ProviderStubs stubs;
-  private final LinkingApp app;
+  /** The embedded app (null for an app started elsewhere); the regression proof starts it again with a fault. */
+  private volatile LinkingApp app;
+  private final AppSetup appSetup;
   private final List<PlaywrightWorker> workers;
   private final BlockingQueue<PlaywrightWorker> idle;
 
-  private Harness(HarnessConfig config, BrowserLocator.Located browser, ProviderStubs stubs, LinkingApp app, URI appUrl,
-                  List<PlaywrightWorker> workers) {
+  private Harness(HarnessConfig config, BrowserLocator.Located browser, ProviderStubs stubs, LinkingApp app,
+                  AppSetup appSetup, URI appUrl, List<PlaywrightWorker> workers) {
     this.config = config;
     this.browser = browser;
     this.stubs = stubs;
     this.app = app;
+    this.appSetup = appSetup;
     this.appUrl = appUrl;
     this.workers = List.copyOf(workers);
     this.idle = new LinkedBlockingQueue<>(workers);
@@ -82,8 +86,9 @@ public final class Harness {
   public static synchronized void hold() {
     if (starting == null) {
       HarnessConfig config = HarnessConfig.load();
-      Set<Fault> withFaults = faults;
-      starting = CompletableFuture.supplyAsync(() -> start(config, withFaults), Harness::inDaemonThread);
+      boolean recording = recordReach;
+      recordReach = false;
+      starting = CompletableFuture.supplyAsync(() -> start(config, recording), Harness::inDaemonThread);
     }
     holders++;
   }
@@ -140,26 +145,32 @@ public final class Harness {
   }
 
   /**
-   * Makes the next start use these deliberate regressions, stopping and restarting a running harness now.
-   * For RegressionsIT only: nothing else in a run calls it, and no setting reaches it.
+   * Makes the next start's app record which scenarios reach each fault's site ({@link #reachedFaultSites}).
+   * For the regression proof only (RegressionsIT): nothing else in a run calls it, and no setting reaches it.
    */
-  static void restartWithFaults(Set<Fault> next) {
-    CompletableFuture<Harness> toStop;
-    synchronized (Harness.class) {
-      faults = Set.copyOf(next);
-      toStop = starting;
-      starting = null;
-      if (toStop != null) {
-        HarnessConfig config = HarnessConfig.load();
-        Set<Fault> withFaults = faults;
-        starting = toStop.handle((h, e) -> {
-          if (h != null) {
-            h.stop();
-          }
-          return null;
-        }).thenApplyAsync(ignored -> start(config, withFaults), Harness::inDaemonThread);
-      }
+  static synchronized void recordReachOnNextStart() {
+    if (starting != null) {
+      throw new IllegalStateException("The harness is already started: record reach before anything holds it");
     }
+    recordReach = true;
+  }
+
+  /**
+   * Stops the embedded app and starts it again on the same port (so the stubs' registration and every URL stay the
+   * same) with these deliberate regressions; the stubs and browsers stay up. For the regression proof only
+   * (RegressionLane), between runs: no scenario may be running.
+   */
+  synchronized void restartAppWithFaults(Set<Fault> faults) {
+    if (appSetup == null) {
+      throw new IllegalStateException("The regression proof needs the embedded app: leave use.baseURL empty.");
+    }
+    app.close();
+    app = LinkingApp.start(appUrl.getPort(), appSetup.instagram(), appSetup.facebook(), faults);
+  }
+
+  /** For the run that {@link #recordReachOnNextStart} prepared: which request tags reached each fault's site. */
+  Map<Fault, Set<String>> reachedFaultSites() {
+    return app.reachedFaultSites();
   }
 
   private static void stopWhenStarted(CompletableFuture<Harness> started) {
@@ -178,7 +189,7 @@ public final class Harness {
   }
 
   /** Starts the stubs, the app and every worker's Playwright and Chromium side by side; closes what started if any fails. */
-  private static Harness start(HarnessConfig config, Set<Fault> faults) {
+  private static Harness start(HarnessConfig config, boolean recordReach) {
     long began = System.nanoTime();
     StartTimes times = new StartTimes();
     AtomicInteger threads = new AtomicInteger();
@@ -201,6 +212,7 @@ public final class Harness {
       Path fixtures = Path.of("fixtures");
       ProviderStubs stubs;
       LinkingApp app = null;
+      AppSetup appSetup = null;
       URI appUrl;
       if (config.embeddedApp()) {
         // the app must know the stubs' URLs when it starts: choose their ports first, then start both at once
@@ -210,9 +222,12 @@ public final class Harness {
             () -> ProviderStubs.start(fixtures, instagramPort, facebookPort)));
         String clientSecret = randomSecret();
         String facebookSecret = randomSecret();
-        Future<LinkingApp> appStarting = pool.submit(() -> times.time("app", () -> LinkingApp.start(0,
-            InstagramSettings.stubbedAt(localhost(instagramPort), StubsMain.DEMO_CLIENT_ID, clientSecret),
-            FacebookSettings.stubbedAt(localhost(facebookPort), StubsMain.DEMO_FACEBOOK_APP_ID, facebookSecret), faults)));
+        appSetup = new AppSetup(InstagramSettings.stubbedAt(localhost(instagramPort), StubsMain.DEMO_CLIENT_ID, clientSecret),
+            FacebookSettings.stubbedAt(localhost(facebookPort), StubsMain.DEMO_FACEBOOK_APP_ID, facebookSecret));
+        AppSetup setup = appSetup;
+        Future<LinkingApp> appStarting = pool.submit(() -> times.time("app", () -> recordReach
+            ? LinkingApp.startRecordingReach(0, setup.instagram(), setup.facebook())
+            : LinkingApp.start(0, setup.instagram(), setup.facebook(), Set.of())));
         parts.add(stubsStarting);
         parts.add(appStarting);
         stubs = get(stubsStarting);
@@ -224,7 +239,7 @@ public final class Harness {
         System.out.println("[linkwright] reference app: " + appUrl + "  stubbed Instagram: " + stubs.instagramUrl()
             + "  stubbed Facebook: " + stubs.facebookUrl());
       } else {
-        if (!faults.isEmpty()) {
+        if (recordReach) {
           throw new IllegalStateException("The regression proof needs the embedded app: leave use.baseURL empty.");
         }
         // An app started elsewhere (./mvnw exec:java@app) talks to the stubs on their usual port.
@@ -256,7 +271,7 @@ public final class Harness {
       times.record("warm-up", System.nanoTime() - warming);
       times.record("harness", System.nanoTime() - began);
       times.write(PHASES);
-      return new Harness(config, browser, stubs, app, appUrl, workers);
+      return new Harness(config, browser, stubs, app, appSetup, appUrl, workers);
     } catch (RuntimeException e) {
       // wait for every part, then close those that did start, so that nothing is left running behind the failure
       pool.shutdown();
@@ -419,6 +434,9 @@ public final class Harness {
     }
     stubs.close();
   }
+
+  /** What the embedded app was started with, to start it again with a fault (secrets as registered with the stubs). */
+  private record AppSetup(InstagramSettings instagram, FacebookSettings facebook) {}
 
   /** How long each part of the start took (the parts overlap), written for the run summary's phase line. */
   static final class StartTimes {

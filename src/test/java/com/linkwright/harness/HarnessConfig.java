@@ -102,6 +102,11 @@ public final class HarnessConfig {
     this.shardDurations = Path.of(v.get("shard.durations").trim());
   }
 
+  /** Every key a -D property may set (a run that starts another JVM passes them on). */
+  static Set<String> keys() {
+    return KEYS.keySet();
+  }
+
   /** playwright.config in the working folder, overridden by system properties. */
   public static HarnessConfig load() {
     return load(Path.of("playwright.config"), System.getProperties());

@@ -22,7 +22,7 @@ final class WarmUp {
 
   static void run(Browser browser, URI app, ProviderStubs stubs, int timeout) {
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(app.toString())
-        .setViewportSize(1100, 760))) {
+        .setViewportSize(1100, 760).setExtraHTTPHeaders(ScenarioTag.headers(ScenarioTag.WARM_UP)))) {
       // a broken app (the regression proof's faults) must not hold the start up longer than a scenario would wait
       context.setDefaultTimeout(timeout);
       context.setDefaultNavigationTimeout(timeout);

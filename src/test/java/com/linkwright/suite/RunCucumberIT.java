@@ -4,6 +4,7 @@ import com.linkwright.deliberate.WhatReadersSeeIT;
 import com.linkwright.harness.BrowserSecurityIT;
 import com.linkwright.harness.Harness;
 import com.linkwright.harness.PopupBlockerIT;
+import com.linkwright.harness.ScenarioTagIT;
 import org.junit.platform.suite.api.AfterSuite;
 import org.junit.platform.suite.api.BeforeSuite;
 import org.junit.platform.suite.api.IncludeEngines;
@@ -19,7 +20,7 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines({"cucumber", "junit-jupiter"})
 @SelectDirectories("features")
-@SelectClasses({PopupBlockerIT.class, BrowserSecurityIT.class, WhatReadersSeeIT.class})
+@SelectClasses({PopupBlockerIT.class, BrowserSecurityIT.class, WhatReadersSeeIT.class, ScenarioTagIT.class})
 public class RunCucumberIT {
   @BeforeSuite
   static void holdHarness() {
