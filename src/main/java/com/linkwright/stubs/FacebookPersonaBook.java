@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The Facebook personas declared in fixtures/personas/facebook.json, and the per-scenario copies made of them
- * (like {@link PersonaBook} for Instagram): declared personas log in with their declared password, a scenario's copy
+ * (like {@link InstagramPersonaBook} for Instagram): declared personas log in with their declared password, a scenario's copy
  * with its own, so parallel scenarios never share a Facebook user.
  */
 public final class FacebookPersonaBook {

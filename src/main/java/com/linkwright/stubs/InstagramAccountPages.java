@@ -15,15 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InstagramAccountPages {
   static final String COOKIE = "sessionid";
-  private final PersonaBook personas;
-  private final Map<String, Persona> sessions = new ConcurrentHashMap<>();
+  private final InstagramPersonaBook personas;
+  private final Map<String, InstagramPersona> sessions = new ConcurrentHashMap<>();
 
-  InstagramAccountPages(PersonaBook personas) {
+  InstagramAccountPages(InstagramPersonaBook personas) {
     this.personas = personas;
   }
 
   /** A new Instagram login for the persona: the Set-Cookie header value. */
-  String signIn(Persona persona) {
+  String signIn(InstagramPersona persona) {
     String id = Tokens.random("", 24);
     sessions.put(id, persona);
     return COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax";
@@ -31,7 +31,7 @@ final class InstagramAccountPages {
 
   ResponseDefinition transform(String step, Request request, ResponseDefinitionBuilder out) {
     Cookie cookie = request.getCookies().get(COOKIE);
-    Persona persona = cookie == null ? null : sessions.get(cookie.getValue());
+    InstagramPersona persona = cookie == null ? null : sessions.get(cookie.getValue());
     if (persona == null) {
       return out.withStatus(200).withBodyFile("error.html")
           .withTransformerParameter("title", "Log in to Instagram")

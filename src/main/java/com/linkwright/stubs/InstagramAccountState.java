@@ -20,7 +20,7 @@ public final class InstagramAccountState {
   /** Bumped when access is revoked: tokens issued under an older generation answer Graph error 190. */
   private final AtomicInteger tokenGeneration = new AtomicInteger();
 
-  InstagramAccountState(Persona persona) {
+  InstagramAccountState(InstagramPersona persona) {
     String stale = persona.staleAccountType();
     this.reportedAccountType = stale == null || stale.isBlank() ? persona.accountType() : stale;
     staleAuthorizations.addAll(persona.alreadyAuthorized());

@@ -36,14 +36,14 @@ public final class InstagramOAuth extends ProviderSteps {
   private static final String REQUIRED_SCOPE = "instagram_business_basic";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final PersonaBook personas;
+  private final InstagramPersonaBook personas;
   private final Map<String, AuthRequest> requests = new ConcurrentHashMap<>();
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
   private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
   private final InstagramAccountPages accountPages;
   private final GraphPublishing publishing;
 
-  public InstagramOAuth(PersonaBook personas) {
+  public InstagramOAuth(InstagramPersonaBook personas) {
     super(NAME, "stubbed Instagram");
     this.personas = personas;
     this.accountPages = new InstagramAccountPages(personas);
@@ -220,7 +220,7 @@ public final class InstagramOAuth extends ProviderSteps {
     if (!isLive(grant)) {
       return revoked(out, grant);
     }
-    Persona p = grant.persona();
+    InstagramPersona p = grant.persona();
     String fields = q.first("fields") == null ? "id,username" : q.first("fields");
     ObjectNode body = JSON.createObjectNode();
     for (String field : fields.split(",")) {
@@ -312,7 +312,7 @@ public final class InstagramOAuth extends ProviderSteps {
     private final String redirectUri;
     private final List<String> scopes;
     private final String state;
-    private volatile Persona persona;
+    private volatile InstagramPersona persona;
 
     AuthRequest(RegisteredApp app, String redirectUri, List<String> scopes, String state) {
       this.app = app;
@@ -328,6 +328,6 @@ public final class InstagramOAuth extends ProviderSteps {
   }
 
   /** What a code or token stands for; {@code generation} ties it to the account's authorization at the time. */
-  record Grant(RegisteredApp app, String redirectUri, Persona persona, List<String> scopes, boolean longLived,
+  record Grant(RegisteredApp app, String redirectUri, InstagramPersona persona, List<String> scopes, boolean longLived,
                int generation, boolean sessionInvalid) {}
 }

@@ -28,12 +28,12 @@ public final class ProviderStubs implements AutoCloseable {
 
   private final WireMockServer instagram;
   private final InstagramOAuth instagramOAuth;
-  private final PersonaBook instagramPersonas;
+  private final InstagramPersonaBook instagramPersonas;
   private final WireMockServer facebook;
   private final FacebookOAuth facebookOAuth;
   private final FacebookPersonaBook facebookPersonas;
 
-  private ProviderStubs(WireMockServer instagram, InstagramOAuth instagramOAuth, PersonaBook instagramPersonas,
+  private ProviderStubs(WireMockServer instagram, InstagramOAuth instagramOAuth, InstagramPersonaBook instagramPersonas,
                         WireMockServer facebook, FacebookOAuth facebookOAuth, FacebookPersonaBook facebookPersonas) {
     this.instagram = instagram;
     this.instagramOAuth = instagramOAuth;
@@ -55,7 +55,7 @@ public final class ProviderStubs implements AutoCloseable {
       throw new IllegalStateException("No Instagram stubs at " + igRoot.toAbsolutePath()
           + "/mappings: run from the project's top folder, or name the fixtures folder");
     }
-    PersonaBook personas = PersonaBook.load(fixtures.resolve("personas").resolve("instagram.json"));
+    InstagramPersonaBook personas = InstagramPersonaBook.load(fixtures.resolve("personas").resolve("instagram.json"));
     InstagramOAuth oauth = new InstagramOAuth(personas);
     WireMockServer ig = new WireMockServer(options()
         .bindAddress("127.0.0.1")
@@ -100,7 +100,7 @@ public final class ProviderStubs implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + instagram.port());
   }
 
-  public PersonaBook instagramPersonas() {
+  public InstagramPersonaBook instagramPersonas() {
     return instagramPersonas;
   }
 
@@ -147,7 +147,7 @@ public final class ProviderStubs implements AutoCloseable {
 
   /**
    * What the stubbed Facebook received since {@code since} with this method on this path (a Graph version prefix
-   * allowed), oldest first, from calls authorized with a token of this Facebook user. Persona copies share their
+   * allowed), oldest first, from calls authorized with a token of this Facebook user. InstagramPersona copies share their
    * Instagram accounts' ids, so the token, not the path, tells one scenario's calls from another's.
    */
   public List<Received> facebookReceived(Instant since, String method, String path, String facebookUserId) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linkwright.app.ProviderScreens.Dialog;
 import com.linkwright.stubs.FacebookPersona;
-import com.linkwright.stubs.Persona;
+import com.linkwright.stubs.InstagramPersona;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -57,7 +57,7 @@ class EscapingIT {
 
   @Test
   void anInstagramUsernameIsTextOnEveryPageThatNamesIt() {
-    Persona ada = app.stubs.instagramPersonas().issueCopy(DIRECT_USERNAME);
+    InstagramPersona ada = app.stubs.instagramPersonas().issueCopy(DIRECT_USERNAME);
     String linked = screens.linkInstagram(ada).body();
     assertShowsAsText(linked, "Your Instagram account @" + DIRECT_USERNAME + " is now linked.");
     assertShowsAsText(linked, "@" + DIRECT_USERNAME);

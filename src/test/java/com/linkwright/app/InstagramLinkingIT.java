@@ -2,7 +2,7 @@ package com.linkwright.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.linkwright.stubs.Persona;
+import com.linkwright.stubs.InstagramPersona;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -39,7 +39,7 @@ class InstagramLinkingIT {
     screens = new ProviderScreens(app, me);
   }
 
-  private Persona persona(String handle) {
+  private InstagramPersona persona(String handle) {
     return app.stubs.instagramPersonas().issueCopy(handle);
   }
 
@@ -116,7 +116,7 @@ class InstagramLinkingIT {
 
   @Test
   void aCreatorReportedAsPersonalIsRefusedThenLinksAfterTheSwitch() {
-    Persona nora = persona("nora.resets");
+    InstagramPersona nora = persona("nora.resets");
     assertThat(screens.linkInstagram(nora).body()).contains("@nora.resets is a Personal account", "Not linked.");
     app.stubs.instagramPersonas().state(nora).switchAccountType("Personal");
     app.stubs.instagramPersonas().state(nora).switchAccountType("Media_Creator");
@@ -228,7 +228,7 @@ class InstagramLinkingIT {
 
   @Test
   void linkingTheLinkedAccountAgainRenewsItAndListsItOnce() {
-    Persona mila = persona("mila.creates");
+    InstagramPersona mila = persona("mila.creates");
     screens.linkInstagram(mila);
     HttpResponse<String> page = screens.linkInstagram(mila);
     assertThat(page.body()).contains("Instagram relinked", "@mila.creates was already linked: its connection is renewed")
@@ -246,7 +246,7 @@ class InstagramLinkingIT {
 
   @Test
   void relinkingWithPermissionsLeftOffWarnsInsteadOfSayingRelinked() {
-    Persona mila = persona("mila.creates");
+    InstagramPersona mila = persona("mila.creates");
     screens.linkInstagram(mila);
     HttpResponse<String> page = me.follow(screens.instagramRedirectBack(mila, List.of("instagram_business_basic")));
     assertThat(page.body()).contains("Instagram linked, but not all permissions were granted").doesNotContain("Instagram relinked");
@@ -254,7 +254,7 @@ class InstagramLinkingIT {
 
   @Test
   void aRevokedTokenShowsTheAccountAsNeedingARelinkAndRelinkingClearsIt() {
-    Persona bakery = persona("brightside.bakery");
+    InstagramPersona bakery = persona("brightside.bakery");
     screens.linkInstagram(bakery);
     assertThat(me.get("/social-accounts").body()).contains("Linked:").doesNotContain("Needs to be relinked", "no longer accepts");
     app.stubs.instagramPersonas().state(bakery).revokeAccess();

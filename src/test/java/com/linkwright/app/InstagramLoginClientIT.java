@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.linkwright.stubs.InstagramByHand;
-import com.linkwright.stubs.Persona;
+import com.linkwright.stubs.InstagramPersona;
 import com.linkwright.stubs.ProviderStubs;
 import com.linkwright.stubs.RegisteredApp;
 import java.net.URI;
@@ -42,7 +42,7 @@ class InstagramLoginClientIT {
 
   @Test
   void aCodeBuysATokenAndMeTellsTheAccountType() throws Exception {
-    Persona persona = stubs.instagramPersonas().issueCopy("mila.creates");
+    InstagramPersona persona = stubs.instagramPersonas().issueCopy("mila.creates");
     URI back = new InstagramByHand().authorize(client.authorizeUrl(REDIRECT, "st4te"), persona, true,
         InstagramSettings.PUBLISHING_SCOPES.toArray(String[]::new));
     assertThat(back.toString()).startsWith(REDIRECT + "?code=").contains("&state=st4te").endsWith("#_");
@@ -58,7 +58,7 @@ class InstagramLoginClientIT {
 
   @Test
   void theCodeExchangeCarriesTheSecretInItsBodyAndOnlyTheLongLivedExchangeUsesAUrl() throws Exception {
-    Persona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String code = code(new InstagramByHand().authorize(client.authorizeUrl(REDIRECT, "s"), persona, true));
     Instant since = Instant.now();
     String shortLived = client.exchangeCode(code, REDIRECT).accessToken();
@@ -82,7 +82,7 @@ class InstagramLoginClientIT {
 
   @Test
   void aCodeWorksOnlyOnce() throws Exception {
-    Persona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String code = code(new InstagramByHand().authorize(client.authorizeUrl(REDIRECT, "s"), persona, true));
     client.exchangeCode(code, REDIRECT);
     assertThatThrownBy(() -> client.exchangeCode(code, REDIRECT))
@@ -92,14 +92,14 @@ class InstagramLoginClientIT {
 
   @Test
   void onlyTheRequiredPermissionIsGrantedWhenNoToggleIsOn() throws Exception {
-    Persona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String code = code(new InstagramByHand().authorize(client.authorizeUrl(REDIRECT, "s"), persona, true));
     assertThat(client.exchangeCode(code, REDIRECT).permissions()).containsExactly("instagram_business_basic");
   }
 
   @Test
   void cancellingComesBackAsAccessDeniedWithTheState() throws Exception {
-    Persona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona persona = stubs.instagramPersonas().issueCopy("brightside.bakery");
     URI back = new InstagramByHand().authorize(client.authorizeUrl(REDIRECT, "st4te"), persona, false);
     assertThat(back.getQuery()).contains("error=access_denied", "error_reason=user_denied", "state=st4te").doesNotContain("code=");
   }

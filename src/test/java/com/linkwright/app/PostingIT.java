@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linkwright.stubs.FacebookPersona;
-import com.linkwright.stubs.Persona;
+import com.linkwright.stubs.InstagramPersona;
 import com.linkwright.stubs.ProviderStubs.Received;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,8 +47,8 @@ class PostingIT {
     screens = new ProviderScreens(app, me);
   }
 
-  private Persona linkedBakery() {
-    Persona bakery = app.stubs.instagramPersonas().issueCopy("brightside.bakery");
+  private InstagramPersona linkedBakery() {
+    InstagramPersona bakery = app.stubs.instagramPersonas().issueCopy("brightside.bakery");
     assertThat(screens.linkInstagram(bakery).body()).contains("is now linked");
     return bakery;
   }
@@ -82,7 +82,7 @@ class PostingIT {
   @Test
   void aFittingImageIsPublishedWithItsCaptionAndTheImageUrlDiesAfterwards() throws IOException {
     Instant since = Instant.now();
-    Persona bakery = linkedBakery();
+    InstagramPersona bakery = linkedBakery();
     HttpResponse<String> answer = upload(me, screens.csrf(), "Fresh bread", jpeg(1080, 1080));
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     JsonNode body = JSON.readTree(answer.body());
@@ -107,7 +107,7 @@ class PostingIT {
   @Test
   void anImageOnePixelTooNarrowIsRefusedAndNothingGoesToInstagram() throws IOException {
     Instant since = Instant.now();
-    Persona bakery = linkedBakery();
+    InstagramPersona bakery = linkedBakery();
     JsonNode error = assertError(upload(me, screens.csrf(), "Narrow", jpeg(1079, 1079)), 400, 364,
         "The image is 1079 pixels wide. Instagram needs images at least 1080 pixels wide.");
     assertThat(error.get("post").asText()).isEqualTo("Narrow");
@@ -150,7 +150,7 @@ class PostingIT {
 
   @Test
   void aRevokedTokenIsNotLinkedAnyMore() throws IOException {
-    Persona bakery = linkedBakery();
+    InstagramPersona bakery = linkedBakery();
     app.stubs.instagramPersonas().state(bakery).revokeAccess();
     assertError(upload(me, screens.csrf(), "After revoke", jpeg(1080, 1080)), 400, 156,
         "Instagram is not linked any more: its access for @brightside.bakery was revoked or has expired. Relink Instagram on the Social Accounts page, then post again.");
@@ -158,7 +158,7 @@ class PostingIT {
 
   @Test
   void anotherGraphRefusalIsShownInGraphsWords() throws IOException {
-    Persona bakery = app.stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = app.stubs.instagramPersonas().issueCopy("brightside.bakery");
     me.follow(screens.instagramRedirectBack(bakery, List.of("instagram_business_basic")));
     JsonNode error = assertError(upload(me, screens.csrf(), "No permission", jpeg(1080, 1080)), 400, 366,
         "Instagram did not publish the image: Application does not have permission for this action (code 10)");

@@ -3,7 +3,7 @@ package com.linkwright.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linkwright.stubs.FacebookPersona;
-import com.linkwright.stubs.Persona;
+import com.linkwright.stubs.InstagramPersona;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class ProviderScreens {
   }
 
   /** Logs in on Instagram's window at {@code authorizeUrl}: the permissions screen. */
-  HttpResponse<String> logInToInstagram(URI authorizeUrl, Persona persona) {
+  HttpResponse<String> logInToInstagram(URI authorizeUrl, InstagramPersona persona) {
     HttpResponse<String> login = visitor.get(authorizeUrl.toString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     String ar = Visitor.find(AR, login.body(), "Instagram's login form");
@@ -63,13 +63,13 @@ final class ProviderScreens {
   }
 
   /** Icon, login, Allow with these toggles on: Instagram's redirect back (not yet followed). */
-  HttpResponse<String> instagramRedirectBack(Persona persona, List<String> toggledOn) {
+  HttpResponse<String> instagramRedirectBack(InstagramPersona persona, List<String> toggledOn) {
     URI authorize = URI.create(Visitor.location(clickInstagramIcon()));
     return answerInstagramPermissions(logInToInstagram(authorize, persona), true, toggledOn);
   }
 
   /** The whole direct link with every permission on; the Social Accounts page it ends on. */
-  HttpResponse<String> linkInstagram(Persona persona) {
+  HttpResponse<String> linkInstagram(InstagramPersona persona) {
     return visitor.follow(instagramRedirectBack(persona, InstagramSettings.PUBLISHING_SCOPES));
   }
 

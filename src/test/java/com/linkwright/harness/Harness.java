@@ -5,7 +5,7 @@ import com.linkwright.app.Fault;
 import com.linkwright.app.InstagramSettings;
 import com.linkwright.app.LinkingApp;
 import com.linkwright.stubs.FacebookPersonaBook;
-import com.linkwright.stubs.PersonaBook;
+import com.linkwright.stubs.InstagramPersonaBook;
 import com.linkwright.stubs.ProviderStubs;
 import com.linkwright.stubs.RegisteredApp;
 import com.linkwright.stubs.StubsMain;
@@ -385,7 +385,7 @@ public final class Harness {
     }
   }
 
-  public PersonaBook instagramPersonas() {
+  public InstagramPersonaBook instagramPersonas() {
     return stubs.instagramPersonas();
   }
 
@@ -412,7 +412,7 @@ public final class Harness {
   }
 
   /** What the stubbed Instagram holds about a persona copy: its reported type, authorized apps, revocations. */
-  public com.linkwright.stubs.InstagramAccountState instagramAccount(com.linkwright.stubs.Persona persona) {
+  public com.linkwright.stubs.InstagramAccountState instagramAccount(com.linkwright.stubs.InstagramPersona persona) {
     return stubs.instagramPersonas().state(persona);
   }
 

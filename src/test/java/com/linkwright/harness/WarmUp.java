@@ -2,7 +2,7 @@ package com.linkwright.harness;
 
 import com.linkwright.pages.SignInPage;
 import com.linkwright.pages.SocialAccountsPage;
-import com.linkwright.stubs.Persona;
+import com.linkwright.stubs.InstagramPersona;
 import com.linkwright.stubs.ProviderStubs;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -33,7 +33,7 @@ final class WarmUp {
       accounts.clickInstagramIcon();
       page.waitForURL(stubs.instagramUrl() + "/oauth/authorize?**");
       page.screenshot();
-      Persona persona = stubs.instagramPersonas().issueCopy(stubs.instagramPersonas().handles().get(0));
+      InstagramPersona persona = stubs.instagramPersonas().issueCopy(stubs.instagramPersonas().handles().get(0));
       accounts.linkInstagramQuickly(stubs.instagramUrl(), persona.username(), persona.password());
       context.tracing().stop();
     } catch (RuntimeException e) {

@@ -2,13 +2,13 @@ package com.linkwright.steps;
 
 import com.linkwright.harness.BrowserSession;
 import com.linkwright.stubs.FacebookPersona;
-import com.linkwright.stubs.Persona;
+import com.linkwright.stubs.InstagramPersona;
 
 /** The scenario's people: the dashboard user it signed up, and its own copy of an Instagram persona. */
 public class Accounts {
   private final BrowserSession session;
   private String dashboardUser;
-  private Persona instagram;
+  private InstagramPersona instagram;
   private FacebookPersona facebook;
   private FacebookPersona.InstagramAccount linkedThroughFacebook;
   private boolean instagramLogin = true;
@@ -79,7 +79,7 @@ public class Accounts {
     return instagram != null;
   }
 
-  public Persona instagram() {
+  public InstagramPersona instagram() {
     if (instagram == null) {
       throw new IllegalStateException("No Instagram account chosen yet: start the scenario with "
           + "'Given my Instagram account is \"<persona>\"' (personas: fixtures/personas/instagram.json)");

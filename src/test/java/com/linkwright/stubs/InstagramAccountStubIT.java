@@ -65,8 +65,8 @@ class InstagramAccountStubIT {
 
   @Test
   void aStaleTypeIsReportedUntilThisCopyIsSwitchedToPersonalAndBack() throws Exception {
-    Persona mine = stubs.instagramPersonas().issueCopy("nora.resets");
-    Persona other = stubs.instagramPersonas().issueCopy("nora.resets");
+    InstagramPersona mine = stubs.instagramPersonas().issueCopy("nora.resets");
+    InstagramPersona other = stubs.instagramPersonas().issueCopy("nora.resets");
     assertThat(me(link(mine).token).get("account_type").asText()).isEqualTo("Personal");
 
     stubs.instagramPersonas().state(mine).switchAccountType("Personal");
@@ -78,7 +78,7 @@ class InstagramAccountStubIT {
 
   @Test
   void anAppAuthorizedBeforeGetsSessionInvalidUntilRemovedUnderAppsAndWebsites() throws Exception {
-    Persona sam = stubs.instagramPersonas().issueCopy("sam.returns");
+    InstagramPersona sam = stubs.instagramPersonas().issueCopy("sam.returns");
     Flow first = authorize(sam);
     HttpResponse<String> refused = tokenFor(first.code);
     assertThat(refused.statusCode()).isEqualTo(400);
@@ -103,7 +103,7 @@ class InstagramAccountStubIT {
 
   @Test
   void aRevokedTokenAnswersGraphError190() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String token = link(bakery).token;
     assertThat(me(token).get("username").asText()).isEqualTo("brightside.bakery");
 
@@ -121,7 +121,7 @@ class InstagramAccountStubIT {
   @Test
   void anImageIsDownloadedIntoAContainerThenPublishedOnce() throws Exception {
     Instant since = Instant.now();
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     Linked linked = link(bakery);
     String base = "/" + bakery.userId();
     HttpResponse<String> container = graphPost(linked.token, base + "/media",
@@ -144,7 +144,7 @@ class InstagramAccountStubIT {
 
   @Test
   void publishingRefusesOtherAccountsAndImagesThatAreNotJpeg() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     Linked linked = link(bakery);
     HttpResponse<String> notJpeg = graphPost(linked.token, "/" + bakery.userId() + "/media", "image_url=" + enc(imageUrl("/not.png")));
     assertThat(JSON.readTree(notJpeg.body()).at("/error/error_subcode").asInt()).isEqualTo(2207052);
@@ -158,7 +158,7 @@ class InstagramAccountStubIT {
 
   private record Linked(String token) {}
 
-  private static Flow authorize(Persona persona) throws Exception {
+  private static Flow authorize(InstagramPersona persona) throws Exception {
     String query = "client_id=111&redirect_uri=" + enc(REDIRECT.toString()) + "&response_type=code&state=s1"
         + "&scope=" + enc("instagram_business_basic,instagram_business_content_publish");
     HttpResponse<String> login = send(HttpRequest.newBuilder(ig.resolve("/oauth/authorize?" + query)).GET());
@@ -171,7 +171,7 @@ class InstagramAccountStubIT {
     return new Flow(find(back.headers().firstValue("Location").orElseThrow(), "code=([^&#]+)"), cookie);
   }
 
-  private static Linked link(Persona persona) throws Exception {
+  private static Linked link(InstagramPersona persona) throws Exception {
     HttpResponse<String> token = tokenFor(authorize(persona).code);
     assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
     String shortLived = JSON.readTree(token.body()).at("/data/0/access_token").asText();

@@ -16,7 +16,7 @@ public final class InstagramByHand {
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** Logs {@code persona} in at {@code authorizeUrl}, answers the permissions screen, returns the redirect back. */
-  public URI authorize(URI authorizeUrl, Persona persona, boolean allow, String... permissions) throws IOException, InterruptedException {
+  public URI authorize(URI authorizeUrl, InstagramPersona persona, boolean allow, String... permissions) throws IOException, InterruptedException {
     HttpResponse<String> login = http.send(HttpRequest.newBuilder(authorizeUrl).build(), HttpResponse.BodyHandlers.ofString());
     String ar = find(AR, login.body(), "the login form");
     HttpResponse<String> consent = post(authorizeUrl.resolve("/accounts/login"),

@@ -132,7 +132,7 @@ class InstagramStubIT {
 
   @Test
   void aWrongPasswordKeepsTheLoginWindowWithInstagramsMessage() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
     HttpResponse<String> again = post("/accounts/login", "ar=" + ar + "&username=" + enc(bakery.username()) + "&password=wrong");
     assertThat(again.body()).contains("Sorry, your password was incorrect.", "value=\"brightside.bakery\"")
@@ -148,7 +148,7 @@ class InstagramStubIT {
     String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
     String again = post("/accounts/login", "ar=" + ar + "&username=" + enc(typed) + "&password=wrong").body();
     assertThat(again).contains("value=\"&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&quot;&#x27;&amp;\"").doesNotContain("<img src=x");
-    Persona ada = stubs.instagramPersonas().issueCopy("<i>ada</i>&amp;co's.shop");
+    InstagramPersona ada = stubs.instagramPersonas().issueCopy("<i>ada</i>&amp;co's.shop");
     assertThat(logIn(ar, ada).body()).contains("Logged in as <strong>&lt;i&gt;ada&lt;/i&gt;&amp;amp;co&#x27;s.shop</strong>");
   }
 
@@ -162,7 +162,7 @@ class InstagramStubIT {
   @Test
   void theJournalSaysWhatWasReceivedAndAnsweredWithEverySecretRedacted() throws Exception {
     Instant since = Instant.now();
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String location = consent(bakery, "journal-state", "allow", "instagram_business_basic");
     String code = code(location);
     HttpResponse<String> answer = token("111", "secret", "authorization_code", REDIRECT.toString(), code);
@@ -223,7 +223,7 @@ class InstagramStubIT {
 
   @Test
   void anUnknownOrSpentLoginRequestIsNotAvailable() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     assertThat(logIn("ar_made_up", bakery).body()).contains("The login link you followed may be broken");
     String early = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, "s")));
     HttpResponse<String> beforeLogin = post("/oauth/authorize/consent", "ar=" + early + "&decision=allow");
@@ -239,7 +239,7 @@ class InstagramStubIT {
 
   @Test
   void allowRedirectsBackWithACodeAndTheStateCancelWithAccessDenied() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String allowed = consent(bakery, "st&te", "allow", "instagram_business_basic");
     assertThat(allowed).matches(Pattern.quote(REDIRECT + "?code=") + "AQ[A-Za-z0-9]+" + Pattern.quote("&state=st%26te#_"));
     String cancelled = consent(bakery, "st4te", "cancel", "instagram_business_basic");
@@ -251,7 +251,7 @@ class InstagramStubIT {
 
   @Test
   void onlyRequestedPermissionsThatWereToggledOnAreGrantedAndTheBasicOneAlways() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     // asked for basic + publish; toggled publish and messages (not asked for): publish and basic are granted
     String code = code(consent(bakery, "s", "allow", "instagram_business_content_publish", "instagram_business_manage_messages"));
     JsonNode entry = JSON.readTree(token("111", "secret", "authorization_code", REDIRECT.toString(), code).body()).at("/data/0");
@@ -265,7 +265,7 @@ class InstagramStubIT {
 
   @Test
   void theTokenEndpointChecksTheClientSecretTheGrantTypeAndTheApp() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String code = code(consent(bakery, "s", "allow", "instagram_business_basic"));
     assertIgError(token("111", "secre", "authorization_code", REDIRECT.toString(), code), "Invalid Client Secret");
     assertIgError(token("111", "secret2", "authorization_code", REDIRECT.toString(), code), "Invalid Client Secret");
@@ -277,7 +277,7 @@ class InstagramStubIT {
 
   @Test
   void aCodeIsBoundToItsExactRedirectUriAndSpentByAnyTry() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String code = code(consent(bakery, "s", "allow", "instagram_business_basic"));
     assertIgError(token("111", "secret", "authorization_code", REDIRECT + "/more", code), "redirect_uri is identical");
     assertIgError(token("111", "secret", "authorization_code", REDIRECT.toString(), code), "Matching code was not found or was already used");
@@ -292,7 +292,7 @@ class InstagramStubIT {
 
   @Test
   void aShortLivedTokenIsExchangedOnceWithTheClientSecret() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String shortLived = shortLivedToken(bakery);
     assertGraphError(exchange("ig_exchange_token", "wrong", shortLived), 190);
     assertGraphError(exchange("authorization_code", "secret", shortLived), 190);
@@ -331,7 +331,7 @@ class InstagramStubIT {
 
   @Test
   void meAnswersOnlyToALiveTokenInTheHeaderOrTheQuery() throws Exception {
-    Persona mila = stubs.instagramPersonas().issueCopy("mila.creates");
+    InstagramPersona mila = stubs.instagramPersonas().issueCopy("mila.creates");
     String token = shortLivedToken(mila);
     assertGraphError(get(URI.create(ig + "/me?fields=username")), 190);
     assertGraphError(send(HttpRequest.newBuilder(URI.create(ig + "/me?fields=username")).header("Authorization", "Basic " + token).GET()), 190);
@@ -351,7 +351,7 @@ class InstagramStubIT {
 
   @Test
   void publishingNeedsALiveTokenForThisAccountWithThePublishPermission() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String withPublish = longLived(bakery, "instagram_business_content_publish");
     String basicOnly = longLived(bakery, "instagram_business_basic");
     String path = "/" + bakery.userId() + "/media";
@@ -370,7 +370,7 @@ class InstagramStubIT {
 
   @Test
   void aContainerNeedsAJpegImageUrlUpToEightMegabytes() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String token = longLived(bakery, "instagram_business_content_publish");
     String path = "/" + bakery.userId() + "/media";
     graphError(graphPost(token, path, "caption=x"), 100);
@@ -388,8 +388,8 @@ class InstagramStubIT {
 
   @Test
   void aContainerIsPublishedOnceByItsOwnAccount() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
-    Persona mila = stubs.instagramPersonas().issueCopy("mila.creates");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona mila = stubs.instagramPersonas().issueCopy("mila.creates");
     String token = longLived(bakery, "instagram_business_content_publish");
     String milaToken = longLived(mila, "instagram_business_content_publish");
     HttpResponse<String> created = graphPost(token, "/" + bakery.userId() + "/media", "image_url=" + enc(imageUrl("/ok.jpg")));
@@ -409,7 +409,7 @@ class InstagramStubIT {
 
   @Test
   void removingAnAppTheAccountNeverAuthorizedKeepsItsTokensWorking() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     Flow flow = authorizeAs(bakery, "s", "allow", "instagram_business_basic");
     String token = tokenFromCode(flow.location);
     HttpResponse<String> removed = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/remove")).header("Cookie", flow.cookie)
@@ -435,7 +435,7 @@ class InstagramStubIT {
 
   @Test
   void anAppAuthorizedBeforeAndAgainIsListedOnce() throws Exception {
-    Persona sam = stubs.instagramPersonas().issueCopy("sam.returns");
+    InstagramPersona sam = stubs.instagramPersonas().issueCopy("sam.returns");
     Flow flow = authorizeAs(sam, "s", "allow", "instagram_business_basic");
     String page = send(HttpRequest.newBuilder(ig.resolve("/accounts/manage_access/")).header("Cookie", flow.cookie).GET()).body();
     assertThat(page.split(Pattern.quote("Remove " + APP), -1)).as("listed once").hasSize(2);
@@ -443,7 +443,7 @@ class InstagramStubIT {
 
   @Test
   void codesAndTokensAreNeverTheSameTwice() throws Exception {
-    Persona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
+    InstagramPersona bakery = stubs.instagramPersonas().issueCopy("brightside.bakery");
     String first = consent(bakery, "s", "allow", "instagram_business_basic");
     String second = consent(bakery, "s", "allow", "instagram_business_basic");
     assertThat(code(first)).isNotEqualTo(code(second));
@@ -459,11 +459,11 @@ class InstagramStubIT {
         + "&scope=" + enc(scope) + (state == null ? "" : "&state=" + enc(state)));
   }
 
-  private static HttpResponse<String> logIn(String ar, Persona persona) throws Exception {
+  private static HttpResponse<String> logIn(String ar, InstagramPersona persona) throws Exception {
     return post("/accounts/login", "ar=" + ar + "&username=" + enc(persona.username()) + "&password=" + enc(persona.password()));
   }
 
-  private static Flow authorizeAs(Persona persona, String state, String decision, String... toggledOn) throws Exception {
+  private static Flow authorizeAs(InstagramPersona persona, String state, String decision, String... toggledOn) throws Exception {
     String ar = ar(get(authorize("111", REDIRECT.toString(), "code", BASIC_AND_PUBLISH, state)));
     HttpResponse<String> login = logIn(ar, persona);
     StringBuilder form = new StringBuilder("ar=" + ar + "&decision=" + decision);
@@ -475,7 +475,7 @@ class InstagramStubIT {
     return new Flow(back.headers().firstValue("Location").orElseThrow(), login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0]);
   }
 
-  private static String consent(Persona persona, String state, String decision, String... toggledOn) throws Exception {
+  private static String consent(InstagramPersona persona, String state, String decision, String... toggledOn) throws Exception {
     return authorizeAs(persona, state, decision, toggledOn).location;
   }
 
@@ -489,11 +489,11 @@ class InstagramStubIT {
     return JSON.readTree(answer.body()).at("/data/0/access_token").asText();
   }
 
-  private static String shortLivedToken(Persona persona) throws Exception {
+  private static String shortLivedToken(InstagramPersona persona) throws Exception {
     return tokenFromCode(consent(persona, "s", "allow", "instagram_business_basic"));
   }
 
-  private static String longLived(Persona persona, String toggledOn) throws Exception {
+  private static String longLived(InstagramPersona persona, String toggledOn) throws Exception {
     String shortLived = tokenFromCode(consent(persona, "s", "allow", toggledOn));
     return JSON.readTree(exchange("ig_exchange_token", "secret", shortLived).body()).get("access_token").asText();
   }

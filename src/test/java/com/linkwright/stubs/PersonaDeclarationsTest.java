@@ -22,7 +22,7 @@ class PersonaDeclarationsTest {
         INSTAGRAM.replaceAll("(\"" + field + "\":\")[^\"]*\"", "$1 \"")}) {
       Path file = dir.resolve("instagram.json");
       Files.writeString(file, "{\"personas\":[" + persona + "]}");
-      assertThatThrownBy(() -> PersonaBook.load(file)).hasMessageContaining("has no '" + field + "'");
+      assertThatThrownBy(() -> InstagramPersonaBook.load(file)).hasMessageContaining("has no '" + field + "'");
     }
   }
 
@@ -57,7 +57,7 @@ class PersonaDeclarationsTest {
   void completePersonasLoadWithTheirDefaults(@TempDir Path dir) throws Exception {
     Path ig = dir.resolve("instagram.json");
     Files.writeString(ig, "{\"personas\":[" + INSTAGRAM + "]}");
-    assertThat(PersonaBook.load(ig).declared("h").alreadyAuthorized()).isEmpty();
+    assertThat(InstagramPersonaBook.load(ig).declared("h").alreadyAuthorized()).isEmpty();
     Path fb = dir.resolve("facebook.json");
     Files.writeString(fb, "{\"personas\":[" + FACEBOOK.replace("}", ",\"pages\":[{\"id\":\"9\",\"name\":\"P\"}]}") + "]}");
     FacebookPersona.Page page = FacebookPersonaBook.load(fb).declared("h").pages().get(0);
@@ -72,11 +72,11 @@ class PersonaDeclarationsTest {
   void aHandleDeclaredTwiceIsNamed(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("instagram.json");
     Files.writeString(file, "{\"personas\":[" + INSTAGRAM + "," + INSTAGRAM + "]}");
-    assertThatThrownBy(() -> PersonaBook.load(file)).hasMessageContaining("persona 'h' is declared twice");
+    assertThatThrownBy(() -> InstagramPersonaBook.load(file)).hasMessageContaining("persona 'h' is declared twice");
   }
 
   @Test
   void aMissingFileIsNamed(@TempDir Path dir) {
-    assertThatThrownBy(() -> PersonaBook.load(dir.resolve("nope.json"))).hasMessageContaining("No personas file at");
+    assertThatThrownBy(() -> InstagramPersonaBook.load(dir.resolve("nope.json"))).hasMessageContaining("No personas file at");
   }
 }

@@ -11,19 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * Declared personas can log in with their declared password (for clicking through by hand);
  * {@link #issueCopy} gives a scenario an account of its own.
  */
-public final class PersonaBook {
-  private final DeclaredPersonas<Persona> personas;
+public final class InstagramPersonaBook {
+  private final DeclaredPersonas<InstagramPersona> personas;
   private final Map<String, InstagramAccountState> states = new ConcurrentHashMap<>();
 
-  private PersonaBook(DeclaredPersonas<Persona> personas) {
+  private InstagramPersonaBook(DeclaredPersonas<InstagramPersona> personas) {
     this.personas = personas;
   }
 
-  public static PersonaBook load(Path file) {
-    return new PersonaBook(DeclaredPersonas.load("Instagram", file, Persona.class));
+  public static InstagramPersonaBook load(Path file) {
+    return new InstagramPersonaBook(DeclaredPersonas.load("Instagram", file, InstagramPersona.class));
   }
 
-  public Persona declared(String handle) {
+  public InstagramPersona declared(String handle) {
     return personas.declared(handle);
   }
 
@@ -32,16 +32,16 @@ public final class PersonaBook {
   }
 
   /** A fresh account for one scenario: the declared persona with its own password and user id. */
-  public Persona issueCopy(String handle) {
+  public InstagramPersona issueCopy(String handle) {
     return personas.issueCopy(handle);
   }
 
   /** What Instagram currently holds about this account (reported type, authorized apps, revocations); per copy. */
-  public InstagramAccountState state(Persona persona) {
+  public InstagramAccountState state(InstagramPersona persona) {
     return states.computeIfAbsent(persona.userId(), id -> new InstagramAccountState(persona));
   }
 
-  public Optional<Persona> authenticate(String username, String password) {
+  public Optional<InstagramPersona> authenticate(String username, String password) {
     return personas.authenticate(username, password);
   }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PersonaBookTest {
-  private final PersonaBook book = PersonaBook.load(Path.of("fixtures/personas/instagram.json"));
+class InstagramPersonaBookTest {
+  private final InstagramPersonaBook book = InstagramPersonaBook.load(Path.of("fixtures/personas/instagram.json"));
 
   @Test
   void anUnknownPersonaIsNamedWithTheKnownOnes() {
@@ -21,8 +21,8 @@ class PersonaBookTest {
 
   @Test
   void eachScenarioGetsItsOwnAccountWithTheSameUsername() {
-    Persona a = book.issueCopy("brightside.bakery");
-    Persona b = book.issueCopy("brightside.bakery");
+    InstagramPersona a = book.issueCopy("brightside.bakery");
+    InstagramPersona b = book.issueCopy("brightside.bakery");
     assertThat(a.username()).isEqualTo(b.username()).isEqualTo("brightside.bakery");
     assertThat(a.password()).isNotEqualTo(b.password());
     assertThat(a.userId()).isNotEqualTo(b.userId());
@@ -50,7 +50,7 @@ class PersonaBookTest {
   void aPersonaWithoutARequiredFieldIsRejectedWithItsName(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("instagram.json");
     Files.writeString(file, "{\"personas\":[{\"handle\":\"x\",\"password\":\"p\",\"user_id\":\"1\"}]}");
-    assertThatThrownBy(() -> PersonaBook.load(file)).hasMessageContaining("account_type");
+    assertThatThrownBy(() -> InstagramPersonaBook.load(file)).hasMessageContaining("account_type");
   }
 
   @Test

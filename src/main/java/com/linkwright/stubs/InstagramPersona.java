@@ -13,16 +13,16 @@ import java.util.List;
  * (direct login then ends in "400: Session Invalid" until the app is removed under Apps and websites).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Persona(
+public record InstagramPersona(
     @JsonProperty("handle") String handle,
     @JsonProperty("name") String name,
     @JsonProperty("password") String password,
     @JsonProperty("user_id") String userId,
     @JsonProperty("account_type") String accountType,
     @JsonProperty("stale_account_type") String staleAccountType,
-    @JsonProperty("already_authorized") List<String> alreadyAuthorized) implements DeclaredPersonas.Copyable<Persona> {
+    @JsonProperty("already_authorized") List<String> alreadyAuthorized) implements DeclaredPersonas.Copyable<InstagramPersona> {
 
-  public Persona {
+  public InstagramPersona {
     require(handle, "handle");
     require(password, "password");
     require(userId, "user_id");
@@ -41,8 +41,8 @@ public record Persona(
   }
 
   @Override
-  public Persona copy(String newPassword, String newUserId) {
-    return new Persona(handle, name, newPassword, newUserId, accountType, staleAccountType, alreadyAuthorized);
+  public InstagramPersona copy(String newPassword, String newUserId) {
+    return new InstagramPersona(handle, name, newPassword, newUserId, accountType, staleAccountType, alreadyAuthorized);
   }
 
   private static void require(String value, String field) {
