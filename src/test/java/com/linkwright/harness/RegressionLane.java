@@ -38,13 +38,48 @@ final class RegressionLane {
   /** One scenario's outcome: its tag, how the proof's table shows it ("direct.feature:40 Feature - Scenario"). */
   record ScenarioResult(String tag, String shown, boolean passed, double seconds) {}
 
-  /** The scenarios {@code fault} was run against, and the ones that did not pass. */
+  /** How many scenarios {@code fault} was run against, and the ones that did not pass. */
   record FaultRun(Fault fault, int ran, List<String> caughtBy, double seconds) {}
 
-  /** Runs the scenarios these tags name against an app with {@code fault} alone, on the harness this JVM holds. */
-  static FaultRun run(Fault fault, List<String> tags) {
+  /**
+   * Runs the scenarios these tags name against an app with {@code fault} alone, on the harness this JVM holds, in
+   * their order, and stops at the first batch in which one fails, as PIT stops a mutant at the first test that kills
+   * it: the batches grow 1, 2, 4, … scenarios, so a fault caught early costs one scenario and one caught late a few
+   * launches more than one run of them all. With {@code exhaustive} (-Dregressions.exhaustive=true) it runs them all,
+   * to see every scenario that catches each fault.
+   */
+  static FaultRun run(Fault fault, List<String> tags, boolean exhaustive) {
     long began = System.nanoTime();
     Harness.current().restartAppWithFaults(Set.of(fault));
+    int ran = 0;
+    List<String> caughtBy = new ArrayList<>();
+    for (int from = 0, batch = 1; from < tags.size() && (exhaustive || caughtBy.isEmpty()); from += batch, batch *= 2) {
+      List<String> chosen = exhaustive ? tags : tags.subList(from, Math.min(tags.size(), from + batch));
+      List<ScenarioResult> results = scenarios(selectors(chosen));
+      if (results.size() != chosen.size()) {
+        // Cucumber runs a whole feature for a line with no scenario on it: a proof that ran other scenarios is no proof
+        throw new IllegalStateException(fault + ": " + chosen.size() + " scenarios selected (" + String.join(", ", chosen)
+            + ") but " + results.size() + " ran");
+      }
+      ran += results.size();
+      results.stream().filter(r -> !r.passed()).map(ScenarioResult::shown).forEach(caughtBy::add);
+      if (exhaustive) {
+        break;
+      }
+    }
+    return new FaultRun(fault, ran, caughtBy, (System.nanoTime() - began) / 1e9);
+  }
+
+  /** Whether each fault runs against all the scenarios that reach its site (-Dregressions.exhaustive=true). */
+  static boolean exhaustive() {
+    String set = System.getProperty("regressions.exhaustive", "false").trim();
+    if (!set.equals("true") && !set.equals("false")) {
+      throw new IllegalArgumentException("Bad value '" + set + "' for regressions.exhaustive: allowed true or false.");
+    }
+    return Boolean.parseBoolean(set);
+  }
+
+  private static List<DiscoverySelector> selectors(List<String> tags) {
     List<DiscoverySelector> selectors = new ArrayList<>();
     for (String tag : tags) {
       DiscoverySelector s = ScenarioTag.selector(tag);
@@ -53,14 +88,7 @@ final class RegressionLane {
       }
       selectors.add(s);
     }
-    List<ScenarioResult> results = scenarios(selectors);
-    if (results.size() != tags.size()) {
-      // Cucumber runs a whole feature for a line with no scenario on it: a proof that ran other scenarios is no proof
-      throw new IllegalStateException(fault + ": " + tags.size() + " scenarios selected (" + String.join(", ", tags)
-          + ") but " + results.size() + " ran");
-    }
-    List<String> caughtBy = results.stream().filter(r -> !r.passed()).map(ScenarioResult::shown).toList();
-    return new FaultRun(fault, results.size(), caughtBy, (System.nanoTime() - began) / 1e9);
+    return selectors;
   }
 
   /**
@@ -115,7 +143,7 @@ final class RegressionLane {
         Fault fault = Fault.valueOf(fields[0]);
         String answer;
         try {
-          FaultRun run = run(fault, List.of(fields).subList(1, fields.length));
+          FaultRun run = run(fault, List.of(fields).subList(1, fields.length), exhaustive());
           List<String> reply = new ArrayList<>(List.of("done", fault.name(), String.valueOf(run.ran()),
               String.format(java.util.Locale.ROOT, "%.1f", run.seconds())));
           run.caughtBy().forEach(c -> reply.add(c.replace('\t', ' ')));

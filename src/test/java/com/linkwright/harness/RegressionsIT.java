@@ -51,6 +51,7 @@ class RegressionsIT {
         .isNull();
     long began = System.nanoTime();
     int lanes = lanes();
+    boolean exhaustive = RegressionLane.exhaustive();
     List<ChildLane> children = new ArrayList<>();
     Harness.recordReachOnNextStart();
     Harness.hold();
@@ -69,10 +70,10 @@ class RegressionsIT {
       double cleanSeconds = (System.nanoTime() - began) / 1e9;
 
       List<Planned> plan = plan(clean, reached);
-      Map<Fault, RegressionLane.FaultRun> runs = runSideBySide(plan, children);
+      Map<Fault, RegressionLane.FaultRun> runs = runSideBySide(plan, children, exhaustive);
       double faultSeconds = (System.nanoTime() - began) / 1e9 - cleanSeconds;
 
-      System.out.println(table(plan, runs, clean.size(), lanes, cleanSeconds, faultSeconds));
+      System.out.println(table(plan, runs, clean.size(), lanes, exhaustive, cleanSeconds, faultSeconds));
       List<Fault> missed = plan.stream().map(Planned::fault)
           .filter(f -> runs.get(f) == null || runs.get(f).caughtBy().isEmpty()).toList();
       assertThat(missed).as("faults no scenario caught").isEmpty();
@@ -115,8 +116,8 @@ class RegressionsIT {
   }
 
   /** Runs the plan on this JVM's harness (lane 1) and the child lanes, each taking the next fault as it comes free. */
-  private static Map<Fault, RegressionLane.FaultRun> runSideBySide(List<Planned> plan, List<ChildLane> children)
-      throws InterruptedException {
+  private static Map<Fault, RegressionLane.FaultRun> runSideBySide(List<Planned> plan, List<ChildLane> children,
+                                                                 boolean exhaustive) throws InterruptedException {
     ConcurrentLinkedQueue<Planned> queue = new ConcurrentLinkedQueue<>(plan.stream().filter(p -> !p.tags().isEmpty()).toList());
     Map<Fault, RegressionLane.FaultRun> runs = new ConcurrentHashMap<>();
     List<String> errors = new CopyOnWriteArrayList<>();
@@ -139,7 +140,7 @@ class RegressionsIT {
     }
     for (Planned next = queue.poll(); next != null; next = queue.poll()) {
       try {
-        record(runs, RegressionLane.run(next.fault(), next.tags()), 1);
+        record(runs, RegressionLane.run(next.fault(), next.tags(), exhaustive), 1);
       } catch (RuntimeException e) {
         errors.add(next.fault() + " (lane 1): " + e.getMessage());
       }
@@ -153,15 +154,19 @@ class RegressionsIT {
 
   private static void record(Map<Fault, RegressionLane.FaultRun> runs, RegressionLane.FaultRun run, int lane) {
     runs.put(run.fault(), run);
-    System.out.printf(Locale.ROOT, "[regressions] %s: %d of %d scenarios failed (lane %d, %.0f s)%n", run.fault(),
+    System.out.printf(Locale.ROOT, "[regressions] %s: %d of the %d scenarios run failed (lane %d, %.0f s)%n", run.fault(),
         run.caughtBy().size(), run.ran(), lane, run.seconds());
   }
 
-  /** Each fault with how many of the scenarios that reach its site caught it, and which, in Fault's order. */
+  /**
+   * Each fault, in Fault's order: which scenarios caught it, of how many run, of how many reach its site (all of them
+   * run when exhaustive; else up to the first batch that caught it).
+   */
   private static String table(List<Planned> plan, Map<Fault, RegressionLane.FaultRun> runs, int cleanScenarios, int lanes,
-                              double cleanSeconds, double faultSeconds) {
-    StringBuilder table = new StringBuilder("\nRegression proof: each fault in the reference app, how many of the "
-        + "scenarios that reach its site caught it, and which\n");
+                              boolean exhaustive, double cleanSeconds, double faultSeconds) {
+    StringBuilder table = new StringBuilder("\nRegression proof: each fault in the reference app, the scenarios that "
+        + "caught it (caught / run / reaching its site; " + (exhaustive ? "every reaching scenario run"
+        : "each fault stops at the first batch that catches it; -Dregressions.exhaustive=true runs them all") + ")\n");
     int width = plan.stream().mapToInt(p -> p.fault().name().length()).max().orElse(10);
     int caught = 0;
     int scenarioRuns = 0;
@@ -170,7 +175,7 @@ class RegressionsIT {
     for (Planned p : byFault.values()) {
       RegressionLane.FaultRun run = runs.get(p.fault());
       List<String> caughtBy = run == null ? List.of() : run.caughtBy();
-      String count = String.format(Locale.ROOT, "%2d of %-2d", caughtBy.size(), p.tags().size());
+      String count = String.format(Locale.ROOT, "%2d / %2d / %-2d", caughtBy.size(), run == null ? 0 : run.ran(), p.tags().size());
       String shown;
       if (p.tags().isEmpty()) {
         shown = "NOT CAUGHT: no scenario reaches its site";
@@ -214,6 +219,7 @@ class RegressionsIT {
           command.add("-D" + key + "=" + value);
         }
       }
+      command.add("-Dregressions.exhaustive=" + RegressionLane.exhaustive());
       command.add("-cp");
       command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
       command.add(RegressionLane.class.getName());
