@@ -27,19 +27,19 @@ public final class ProviderStubs implements AutoCloseable {
   public static final int FACEBOOK_DEFAULT_PORT = 8090;
 
   private final WireMockServer instagram;
-  private final InstagramOAuth instagramOAuth;
+  private final StubbedInstagram stubbedInstagram;
   private final InstagramPersonaBook instagramPersonas;
   private final WireMockServer facebook;
-  private final FacebookOAuth facebookOAuth;
+  private final StubbedFacebook stubbedFacebook;
   private final FacebookPersonaBook facebookPersonas;
 
-  private ProviderStubs(WireMockServer instagram, InstagramOAuth instagramOAuth, InstagramPersonaBook instagramPersonas,
-                        WireMockServer facebook, FacebookOAuth facebookOAuth, FacebookPersonaBook facebookPersonas) {
+  private ProviderStubs(WireMockServer instagram, StubbedInstagram stubbedInstagram, InstagramPersonaBook instagramPersonas,
+                        WireMockServer facebook, StubbedFacebook stubbedFacebook, FacebookPersonaBook facebookPersonas) {
     this.instagram = instagram;
-    this.instagramOAuth = instagramOAuth;
+    this.stubbedInstagram = stubbedInstagram;
     this.instagramPersonas = instagramPersonas;
     this.facebook = facebook;
-    this.facebookOAuth = facebookOAuth;
+    this.stubbedFacebook = stubbedFacebook;
     this.facebookPersonas = facebookPersonas;
   }
 
@@ -56,7 +56,7 @@ public final class ProviderStubs implements AutoCloseable {
           + "/mappings: run from the project's top folder, or name the fixtures folder");
     }
     InstagramPersonaBook personas = InstagramPersonaBook.load(fixtures.resolve("personas").resolve("instagram.json"));
-    InstagramOAuth oauth = new InstagramOAuth(personas);
+    StubbedInstagram igStub = new StubbedInstagram(personas);
     WireMockServer ig = new WireMockServer(options()
         .bindAddress("127.0.0.1")
         .port(instagramPort)
@@ -65,7 +65,7 @@ public final class ProviderStubs implements AutoCloseable {
         // (WireMock 3 renders templates unescaped by default)
         .withTemplateEscapingDisabled(false)
         .notifier(new Slf4jNotifier(false))
-        .extensions(oauth));
+        .extensions(igStub));
     try {
       ig.start();
     } catch (RuntimeException e) {
@@ -78,14 +78,14 @@ public final class ProviderStubs implements AutoCloseable {
       throw new IllegalStateException("No Facebook stubs at " + fbRoot.toAbsolutePath() + "/mappings");
     }
     FacebookPersonaBook fbPersonas = FacebookPersonaBook.load(fixtures.resolve("personas").resolve("facebook.json"));
-    FacebookOAuth fbOAuth = new FacebookOAuth(fbPersonas);
+    StubbedFacebook fbStub = new StubbedFacebook(fbPersonas);
     WireMockServer fb = new WireMockServer(options()
         .bindAddress("127.0.0.1")
         .port(facebookPort)
         .usingFilesUnderDirectory(fbRoot.toString())
         .withTemplateEscapingDisabled(false)
         .notifier(new Slf4jNotifier(false))
-        .extensions(fbOAuth));
+        .extensions(fbStub));
     try {
       fb.start();
     } catch (RuntimeException e) {
@@ -93,7 +93,7 @@ public final class ProviderStubs implements AutoCloseable {
       throw new IllegalStateException("The stubbed Facebook could not listen on 127.0.0.1:" + facebookPort
           + " (" + rootCause(e) + "). Free the port or choose another.", e);
     }
-    return new ProviderStubs(ig, oauth, personas, fb, fbOAuth, fbPersonas);
+    return new ProviderStubs(ig, igStub, personas, fb, fbStub, fbPersonas);
   }
 
   public URI instagramUrl() {
@@ -105,7 +105,7 @@ public final class ProviderStubs implements AutoCloseable {
   }
 
   public void register(RegisteredApp instagramApp) {
-    instagramOAuth.register(instagramApp);
+    stubbedInstagram.register(instagramApp);
   }
 
   public URI facebookUrl() {
@@ -118,7 +118,7 @@ public final class ProviderStubs implements AutoCloseable {
 
   /** The app as registered with Facebook: its own app id and secret, and its Facebook callback. */
   public void registerWithFacebook(RegisteredApp facebookApp) {
-    facebookOAuth.register(facebookApp);
+    stubbedFacebook.register(facebookApp);
   }
 
   /** What the stubbed Facebook received since {@code since}, oldest first, secrets redacted. */
@@ -152,9 +152,7 @@ public final class ProviderStubs implements AutoCloseable {
    */
   public List<Received> facebookReceived(Instant since, String method, String path, String facebookUserId) {
     return received(facebook, since, method, path, e -> {
-      String auth = e.getRequest().getHeader("Authorization");
-      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
-      return facebookUserId.equals(facebookOAuth.userIdOf(token));
+      return facebookUserId.equals(stubbedFacebook.userIdOf(ProviderRequest.bearer(e.getRequest())));
     });
   }
 

@@ -54,7 +54,7 @@ public final class StubsMain {
     URI ig = stubs.instagramUrl();
     System.out.println("Stubbed Instagram is up (Ctrl+C stops it):");
     System.out.println("  authorize:     " + ig + "/oauth/authorize?client_id=" + instagramApp.clientId()
-        + "&redirect_uri=" + InstagramOAuth.enc(redirect.toString())
+        + "&redirect_uri=" + ScreenAnswers.enc(redirect.toString())
         + "&response_type=code&scope=instagram_business_basic&state=try-me");
     System.out.println("  token:         POST " + ig + "/oauth/access_token");
     System.out.println("  graph:         " + ig + "/access_token, " + ig + "/me");
@@ -65,7 +65,7 @@ public final class StubsMain {
     URI fb = stubs.facebookUrl();
     System.out.println("Stubbed Facebook is up:");
     System.out.println("  dialog:        " + fb + "/v23.0/dialog/oauth?client_id=" + facebookApp.clientId()
-        + "&redirect_uri=" + InstagramOAuth.enc(facebookRedirect.toString())
+        + "&redirect_uri=" + ScreenAnswers.enc(facebookRedirect.toString())
         + "&response_type=code&scope=instagram_basic,pages_show_list&state=try-me");
     System.out.println("  graph:         " + fb + "/v23.0/oauth/access_token, /me/accounts, /me/permissions, /{id}");
     System.out.println("  personas:      " + String.join(", ", stubs.facebookPersonas().handles())
