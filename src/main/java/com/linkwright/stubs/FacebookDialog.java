@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * guide's order: the login form (skipped when the browser already has a Facebook session, as a returning user's
  * does), "Continue as NAME" with "Edit Settings", the Instagram accounts, the Facebook Pages, the permissions (Yes/No
  * each) and "Done"; then the redirect back with a one-time code and the app's state, or with the user's refusal.
- * It keeps the login sessions, the dialogs under way and who finished the dialog for an app before.
+ * It keeps the login sessions, the dialogs under way and who finished the dialog for an app before. About 250 lines, in
+ * one class because all six screens read and fill in the same dialog request.
  */
 final class FacebookDialog {
   static final String SESSION_COOKIE = "fb_session";
@@ -47,7 +48,7 @@ final class FacebookDialog {
       return ScreenAnswers.errorPage(out, "Invalid App ID", "The provided app ID does not look like a valid app ID.");
     }
     String redirectUri = q.query("redirect_uri");
-    if (!app.redirectUri().toString().equals(redirectUri)) {
+    if (!app.allowsRedirectTo(redirectUri)) {
       return ScreenAnswers.errorPage(out, "URL blocked", "This redirect failed because the redirect URI is not whitelisted in the app's "
           + "Client OAuth Settings. Make sure Client and Web OAuth Login are on and add all your app domains as Valid OAuth Redirect URIs.");
     }

@@ -48,8 +48,7 @@ final class FacebookGraph {
           + "to the one you used in the OAuth dialog request");
     }
     String token = grants.issueToken("EAAG", 64, grant);
-    ObjectNode body = GraphAnswers.JSON.createObjectNode().put("access_token", token).put("token_type", "bearer").put("expires_in", 5183944);
-    return GraphAnswers.ok(out, body);
+    return GraphAnswers.bearerToken(out, token);
   }
 
   ResponseDefinition meAccounts(ProviderRequest request, ResponseDefinitionBuilder out) {

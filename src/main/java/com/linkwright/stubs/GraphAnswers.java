@@ -23,6 +23,11 @@ final class GraphAnswers {
     return out.withStatus(200).withBody(body.toString()).build();
   }
 
+  /** A new token as Graph hands it out: a bearer token good for about 60 days. */
+  static ResponseDefinition bearerToken(ResponseDefinitionBuilder out, String token) {
+    return ok(out, JSON.createObjectNode().put("access_token", token).put("token_type", "bearer").put("expires_in", 5183944));
+  }
+
   static ResponseDefinition error(ResponseDefinitionBuilder out, int code, String message) {
     return error(out, code, 0, message);
   }

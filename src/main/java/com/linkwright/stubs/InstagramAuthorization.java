@@ -45,7 +45,7 @@ final class InstagramAuthorization {
       return ScreenAnswers.errorPage(out, "Invalid Request", "Invalid platform app");
     }
     String redirectUri = q.query("redirect_uri");
-    if (!app.redirectUri().toString().equals(redirectUri)) {
+    if (!app.allowsRedirectTo(redirectUri)) {
       return ScreenAnswers.errorPage(out, "Invalid Request", "Redirect URI does not match registered redirect URI");
     }
     if (!"code".equals(q.query("response_type"))) {

@@ -64,8 +64,7 @@ final class InstagramGraph {
       return GraphAnswers.invalidToken(out);
     }
     String token = grants.issueToken("IGAA", 64, shortLived.longLivedOne());
-    ObjectNode body = GraphAnswers.JSON.createObjectNode().put("access_token", token).put("token_type", "bearer").put("expires_in", 5183944);
-    return GraphAnswers.ok(out, body);
+    return GraphAnswers.bearerToken(out, token);
   }
 
   ResponseDefinition me(ProviderRequest request, ResponseDefinitionBuilder out) {
