@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * What a stubbed endpoint reads from a request, for both providers: query and form parameters as WireMock parsed
  * them (a form body only with Content-Type application/x-www-form-urlencoded, as browsers and the app send it), the
- * access token, the path, a cookie.
+ * access token, the path, a cookie. WireMock decodes a form without a charset in its Content-Type (a browser's) with
+ * the JVM's default charset: UTF-8 from Java 18 on, and on Java 17 only where the locale is UTF-8 (or with
+ * -Dfile.encoding=UTF-8); the stubs' own forms and personas are ASCII either way.
  */
 final class ProviderRequest {
   private final Request request;
