@@ -3,7 +3,6 @@ package com.linkwright.stubs;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * guide's order: the login form (skipped when the browser already has a Facebook session, as a returning user's
  * does), "Continue as NAME" with "Edit Settings", the Instagram accounts, the Facebook Pages, the permissions (Yes/No
  * each) and "Done"; then the redirect back with a one-time code and the app's state, or with the user's refusal.
- * It keeps the login sessions, the dialogs under way and who finished the dialog for an app before. About 250 lines, in
- * one class because all six screens read and fill in the same dialog request.
+ * It keeps the login sessions, the dialogs under way and who finished the dialog for an app before; what each screen
+ * shows is {@link FacebookDialogScreens}.
  */
 final class FacebookDialog {
   static final String SESSION_COOKIE = "fb_session";
@@ -79,7 +78,7 @@ final class FacebookDialog {
     FacebookPersona known = session == null ? null : sessions.get(session);
     if (known != null) {
       req.persona = known;
-      return continueScreen(out, dr, req);
+      return FacebookDialogScreens.continueAs(out, dr, req.app, req.persona, returning(req), req.rerequest, req.scopes);
     }
     return out.withTransformerParameter("dr", dr).withTransformerParameter("appName", app.name()).build();
   }
@@ -102,19 +101,7 @@ final class FacebookDialog {
     String session = Tokens.random("fs_", 24);
     sessions.put(session, req.persona);
     out.withHeader("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax");
-    return continueScreen(out, form.form("dr"), req);
-  }
-
-  private ResponseDefinition continueScreen(ResponseDefinitionBuilder out, String dr, DialogRequest req) {
-    List<String> asked = req.scopes.stream().map(PERMISSIONS::label).toList();
-    return out.withBodyFile("continue.html")
-        .withTransformerParameter("dr", dr)
-        .withTransformerParameter("appName", req.app.name())
-        .withTransformerParameter("name", req.persona.name())
-        .withTransformerParameter("returning", connectedBefore.contains(req.persona.userId() + "@" + req.app.clientId()))
-        .withTransformerParameter("rerequest", req.rerequest)
-        .withTransformerParameter("asked", asked)
-        .build();
+    return FacebookDialogScreens.continueAs(out, form.form("dr"), req.app, req.persona, returning(req), req.rerequest, req.scopes);
   }
 
   ResponseDefinition continueAs(ProviderRequest form, ResponseDefinitionBuilder out) {
@@ -135,31 +122,9 @@ final class FacebookDialog {
         return issueCode(out, req, req.scopes, List.of());
       }
       default -> {
-        return instagramAccountsScreen(out, form.form("dr"), req);
+        return FacebookDialogScreens.instagramAccounts(out, form.form("dr"), req.app, req.persona);
       }
     }
-  }
-
-  private ResponseDefinition instagramAccountsScreen(ResponseDefinitionBuilder out, String dr, DialogRequest req) {
-    List<Map<String, Object>> business = new ArrayList<>();
-    List<Map<String, Object>> creator = new ArrayList<>();
-    for (FacebookPersona.Page page : req.persona.pages()) {
-      if (page.instagram() == null) {
-        continue;
-      }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", page.instagram().id());
-      row.put("username", page.instagram().username());
-      row.put("page", page.name());
-      ("Business".equalsIgnoreCase(page.instagram().accountType()) ? business : creator).add(row);
-    }
-    return out.withBodyFile("instagram-accounts.html")
-        .withTransformerParameter("dr", dr)
-        .withTransformerParameter("appName", req.app.name())
-        .withTransformerParameter("business", business)
-        .withTransformerParameter("creator", creator)
-        .withTransformerParameter("none", business.isEmpty() && creator.isEmpty())
-        .build();
   }
 
   ResponseDefinition instagramAccounts(ProviderRequest form, ResponseDefinitionBuilder out) {
@@ -169,20 +134,7 @@ final class FacebookDialog {
     }
     req.instagramIds.clear();
     form.formAll("instagram").stream().filter(id -> req.persona.instagramAccount(id).isPresent()).forEach(req.instagramIds::add);
-    List<Map<String, Object>> pages = new ArrayList<>();
-    for (FacebookPersona.Page page : req.persona.pages()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", page.id());
-      row.put("name", page.name());
-      row.put("category", page.category());
-      pages.add(row);
-    }
-    return out.withBodyFile("pages.html")
-        .withTransformerParameter("dr", form.form("dr"))
-        .withTransformerParameter("appName", req.app.name())
-        .withTransformerParameter("pages", pages)
-        .withTransformerParameter("none", pages.isEmpty())
-        .build();
+    return FacebookDialogScreens.pages(out, form.form("dr"), req.app, req.persona);
   }
 
   ResponseDefinition pages(ProviderRequest form, ResponseDefinitionBuilder out) {
@@ -192,11 +144,7 @@ final class FacebookDialog {
     }
     req.pageIds.clear();
     form.formAll("page").stream().filter(id -> req.persona.page(id).isPresent()).forEach(req.pageIds::add);
-    return out.withBodyFile("permissions.html")
-        .withTransformerParameter("dr", form.form("dr"))
-        .withTransformerParameter("appName", req.app.name())
-        .withTransformerParameter("permissions", PERMISSIONS.rows(req.scopes, null))
-        .build();
+    return FacebookDialogScreens.permissions(out, form.form("dr"), req.app, req.scopes);
   }
 
   ResponseDefinition permissions(ProviderRequest form, ResponseDefinitionBuilder out) {
@@ -210,6 +158,11 @@ final class FacebookDialog {
       ("no".equals(form.form("perm." + scope)) ? declined : granted).add(scope);
     }
     return issueCode(out, req, granted, declined);
+  }
+
+  /** The user finished this dialog for this app before: Facebook greets them as returning. */
+  private boolean returning(DialogRequest req) {
+    return connectedBefore.contains(req.persona.userId() + "@" + req.app.clientId());
   }
 
   private DialogRequest request(ProviderRequest form) {
