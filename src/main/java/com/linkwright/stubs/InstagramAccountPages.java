@@ -1,10 +1,7 @@
 package com.linkwright.stubs;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Cookie;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,25 +26,21 @@ final class InstagramAccountPages {
     return COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax";
   }
 
-  ResponseDefinition transform(String step, Request request, ResponseDefinitionBuilder out) {
-    Cookie cookie = request.getCookies().get(COOKIE);
-    InstagramPersona persona = cookie == null ? null : sessions.get(cookie.getValue());
+  ResponseDefinition transform(String step, ProviderRequest request, ResponseDefinitionBuilder out) {
+    String cookie = request.cookie(COOKIE);
+    InstagramPersona persona = cookie == null ? null : sessions.get(cookie);
     if (persona == null) {
-      return out.withStatus(200).withBodyFile("error.html")
-          .withTransformerParameter("title", "Log in to Instagram")
-          .withTransformerParameter("message", "Log in to see your apps and websites.")
-          .build();
+      return ScreenAnswers.page(out.withStatus(200), "Log in to Instagram", "Log in to see your apps and websites.");
     }
     InstagramAccountState account = personas.state(persona);
     if ("remove-app".equals(step)) {
-      String app = Form.parse(request.getBodyAsString()).first("app");
+      String app = request.form("app");
       if (app != null && account.apps().contains(app)) {
         account.removeApp(app);
       }
-      return out.withStatus(303).withHeader("Location", "/accounts/manage_access/?removed=" + InstagramOAuth.enc(String.valueOf(app)))
-          .withHeader("Cache-Control", "no-store").build();
+      return ScreenAnswers.redirect(out, 303, "/accounts/manage_access/?removed=" + ScreenAnswers.enc(String.valueOf(app)));
     }
-    String removed = Form.parse(URI.create(request.getUrl()).getRawQuery()).first("removed");
+    String removed = request.query("removed");
     return out.withTransformerParameter("username", persona.username())
         .withTransformerParameter("apps", account.apps())
         .withTransformerParameter("removed", removed == null ? "" : removed)

@@ -6,16 +6,14 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What both stubbed providers share: the apps registered with them, and the dispatch from a mapping's
  * {@code transformerParameters.step} to the provider's code for that step (mappings name the step, Java keeps state).
  */
 abstract class ProviderSteps implements ResponseDefinitionTransformerV2 {
-  /** Apps registered with this provider, by client id. */
-  protected final Map<String, RegisteredApp> apps = new ConcurrentHashMap<>();
+  /** Apps registered with this provider. */
+  protected final RegisteredApps apps = new RegisteredApps();
   private final String name;
   private final String provider;
 
@@ -25,7 +23,7 @@ abstract class ProviderSteps implements ResponseDefinitionTransformerV2 {
   }
 
   public void register(RegisteredApp app) {
-    apps.put(app.clientId(), app);
+    apps.register(app);
   }
 
   @Override

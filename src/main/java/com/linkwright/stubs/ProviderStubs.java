@@ -4,42 +4,34 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The stubbed providers: a WireMock server per provider, each on its own origin (127.0.0.1 and a port of its own,
  * while the app lives on localhost), each reading its mappings and pages from fixtures/&lt;provider&gt;.
  */
 public final class ProviderStubs implements AutoCloseable {
-  /** Secrets that must not reach a report or a log: tokens, codes, client secrets, passwords. */
-  private static final Pattern SECRETS = Pattern.compile(
-      "((?:access_token|long_lived_token|client_secret|code|password|pass|fb_exchange_token)(?:=|\"\\s*:\\s*\"))([^&\"\\s#]+)");
-
   /** Where the stubbed Facebook listens when the app runs elsewhere (beside Instagram's 8089). */
   public static final int FACEBOOK_DEFAULT_PORT = 8090;
 
   private final WireMockServer instagram;
-  private final InstagramOAuth instagramOAuth;
+  private final StubbedInstagram stubbedInstagram;
   private final InstagramPersonaBook instagramPersonas;
   private final WireMockServer facebook;
-  private final FacebookOAuth facebookOAuth;
+  private final StubbedFacebook stubbedFacebook;
   private final FacebookPersonaBook facebookPersonas;
 
-  private ProviderStubs(WireMockServer instagram, InstagramOAuth instagramOAuth, InstagramPersonaBook instagramPersonas,
-                        WireMockServer facebook, FacebookOAuth facebookOAuth, FacebookPersonaBook facebookPersonas) {
+  private ProviderStubs(WireMockServer instagram, StubbedInstagram stubbedInstagram, InstagramPersonaBook instagramPersonas,
+                        WireMockServer facebook, StubbedFacebook stubbedFacebook, FacebookPersonaBook facebookPersonas) {
     this.instagram = instagram;
-    this.instagramOAuth = instagramOAuth;
+    this.stubbedInstagram = stubbedInstagram;
     this.instagramPersonas = instagramPersonas;
     this.facebook = facebook;
-    this.facebookOAuth = facebookOAuth;
+    this.stubbedFacebook = stubbedFacebook;
     this.facebookPersonas = facebookPersonas;
   }
 
@@ -56,7 +48,7 @@ public final class ProviderStubs implements AutoCloseable {
           + "/mappings: run from the project's top folder, or name the fixtures folder");
     }
     InstagramPersonaBook personas = InstagramPersonaBook.load(fixtures.resolve("personas").resolve("instagram.json"));
-    InstagramOAuth oauth = new InstagramOAuth(personas);
+    StubbedInstagram igStub = new StubbedInstagram(personas);
     WireMockServer ig = new WireMockServer(options()
         .bindAddress("127.0.0.1")
         .port(instagramPort)
@@ -65,7 +57,7 @@ public final class ProviderStubs implements AutoCloseable {
         // (WireMock 3 renders templates unescaped by default)
         .withTemplateEscapingDisabled(false)
         .notifier(new Slf4jNotifier(false))
-        .extensions(oauth));
+        .extensions(igStub));
     try {
       ig.start();
     } catch (RuntimeException e) {
@@ -78,14 +70,14 @@ public final class ProviderStubs implements AutoCloseable {
       throw new IllegalStateException("No Facebook stubs at " + fbRoot.toAbsolutePath() + "/mappings");
     }
     FacebookPersonaBook fbPersonas = FacebookPersonaBook.load(fixtures.resolve("personas").resolve("facebook.json"));
-    FacebookOAuth fbOAuth = new FacebookOAuth(fbPersonas);
+    StubbedFacebook fbStub = new StubbedFacebook(fbPersonas);
     WireMockServer fb = new WireMockServer(options()
         .bindAddress("127.0.0.1")
         .port(facebookPort)
         .usingFilesUnderDirectory(fbRoot.toString())
         .withTemplateEscapingDisabled(false)
         .notifier(new Slf4jNotifier(false))
-        .extensions(fbOAuth));
+        .extensions(fbStub));
     try {
       fb.start();
     } catch (RuntimeException e) {
@@ -93,7 +85,7 @@ public final class ProviderStubs implements AutoCloseable {
       throw new IllegalStateException("The stubbed Facebook could not listen on 127.0.0.1:" + facebookPort
           + " (" + rootCause(e) + "). Free the port or choose another.", e);
     }
-    return new ProviderStubs(ig, oauth, personas, fb, fbOAuth, fbPersonas);
+    return new ProviderStubs(ig, igStub, personas, fb, fbStub, fbPersonas);
   }
 
   public URI instagramUrl() {
@@ -105,7 +97,7 @@ public final class ProviderStubs implements AutoCloseable {
   }
 
   public void register(RegisteredApp instagramApp) {
-    instagramOAuth.register(instagramApp);
+    stubbedInstagram.register(instagramApp);
   }
 
   public URI facebookUrl() {
@@ -118,12 +110,12 @@ public final class ProviderStubs implements AutoCloseable {
 
   /** The app as registered with Facebook: its own app id and secret, and its Facebook callback. */
   public void registerWithFacebook(RegisteredApp facebookApp) {
-    facebookOAuth.register(facebookApp);
+    stubbedFacebook.register(facebookApp);
   }
 
   /** What the stubbed Facebook received since {@code since}, oldest first, secrets redacted. */
   public String facebookJournal(Instant since) {
-    return journal(facebook, since);
+    return ServedRequests.journal(facebook, since);
   }
 
   /**
@@ -131,7 +123,7 @@ public final class ProviderStubs implements AutoCloseable {
    * the requests, what was answered, and for unmatched requests the nearest stubs.
    */
   public String instagramJournal(Instant since) {
-    return journal(instagram, since);
+    return ServedRequests.journal(instagram, since);
   }
 
   /** One request the stubbed provider received: its body, and the body it answered with. */
@@ -142,7 +134,7 @@ public final class ProviderStubs implements AutoCloseable {
    * allowed), oldest first. Paths that carry a scenario's own IG user id see only that scenario's calls.
    */
   public List<Received> instagramReceived(Instant since, String method, String path) {
-    return received(instagram, since, method, path, e -> true);
+    return ServedRequests.received(instagram, since, method, path, e -> true);
   }
 
   /**
@@ -151,10 +143,8 @@ public final class ProviderStubs implements AutoCloseable {
    * Instagram accounts' ids, so the token, not the path, tells one scenario's calls from another's.
    */
   public List<Received> facebookReceived(Instant since, String method, String path, String facebookUserId) {
-    return received(facebook, since, method, path, e -> {
-      String auth = e.getRequest().getHeader("Authorization");
-      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
-      return facebookUserId.equals(facebookOAuth.userIdOf(token));
+    return ServedRequests.received(facebook, since, method, path, e -> {
+      return facebookUserId.equals(stubbedFacebook.userIdOf(ProviderRequest.bearer(e.getRequest())));
     });
   }
 
@@ -163,83 +153,17 @@ public final class ProviderStubs implements AutoCloseable {
 
   /** Every request the stubbed Facebook received on this path (a Graph version prefix allowed) since {@code since}. */
   public List<Seen> facebookRequests(Instant since, String path) {
-    return requests(facebook, since, path);
+    return ServedRequests.requests(facebook, since, path);
   }
 
   /** Every request the stubbed Instagram received on this path since {@code since}. */
   public List<Seen> instagramRequests(Instant since, String path) {
-    return requests(instagram, since, path);
+    return ServedRequests.requests(instagram, since, path);
   }
 
-  /** WireMock logs to the millisecond: a request in the same millisecond as {@code since} is not before it. */
-  private static boolean loggedSince(ServeEvent e, Instant since) {
-    return !e.getRequest().getLoggedDate().toInstant().isBefore(since.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-  }
-
-  private static List<Seen> requests(WireMockServer server, Instant since, String path) {
-    Pattern wanted = Pattern.compile("(/v[0-9.]+)?" + Pattern.quote(path));
-    return server.getAllServeEvents().stream()
-        .filter(e -> loggedSince(e, since))
-        .filter(e -> wanted.matcher(URI.create(e.getRequest().getUrl()).getPath()).matches())
-        .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-        .map(e -> new Seen(e.getRequest().getMethod().getName(), e.getRequest().getUrl(), e.getRequest().getBodyAsString()))
-        .toList();
-  }
-
-  private static List<Received> received(WireMockServer server, Instant since, String method, String path,
-                                         java.util.function.Predicate<ServeEvent> whose) {
-    Pattern wanted = Pattern.compile("(/v[0-9.]+)?" + Pattern.quote(path));
-    return server.getAllServeEvents().stream()
-        .filter(e -> loggedSince(e, since))
-        .filter(e -> e.getRequest().getMethod().getName().equals(method)
-            && wanted.matcher(URI.create(e.getRequest().getUrl()).getPath()).matches())
-        .filter(whose)
-        .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-        .map(e -> new Received(e.getRequest().getBodyAsString(), e.getResponse() == null ? "" : e.getResponse().getBodyAsString()))
-        .toList();
-  }
-
-  private static String journal(WireMockServer server, Instant since) {
-    List<ServeEvent> events = server.getAllServeEvents().stream()
-        .filter(e -> loggedSince(e, since))
-        .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-        .toList();
-    StringBuilder out = new StringBuilder();
-    for (ServeEvent e : events) {
-      LoggedRequest r = e.getRequest();
-      out.append(r.getLoggedDate().toInstant()).append("  ").append(r.getMethod()).append(' ').append(r.getUrl()).append('\n');
-      String body = r.getBodyAsString();
-      if (body != null && !body.isEmpty()) {
-        out.append("    body: ").append(body).append('\n');
-      }
-      if (e.getWasMatched()) {
-        out.append("    matched: ").append(e.getStubMapping().getName()).append('\n');
-        out.append("    answered: ").append(e.getResponse().getStatus());
-        String location = e.getResponse().getHeaders().getHeader("Location").isPresent()
-            ? e.getResponse().getHeaders().getHeader("Location").firstValue() : null;
-        if (location != null) {
-          out.append(" -> ").append(location);
-        }
-        String type = e.getResponse().getHeaders().getContentTypeHeader().mimeTypePart();
-        if (type != null && type.contains("json")) {
-          out.append("  ").append(e.getResponse().getBodyAsString());
-        }
-        out.append('\n');
-      } else {
-        out.append("    NOT MATCHED; nearest stubs:\n");
-        server.findNearMissesFor(r).stream().limit(3).forEach(nm ->
-            out.append("      ").append(nm.getStubMapping().getName()).append(" (distance ")
-                .append(String.format("%.2f", nm.getMatchResult().getDistance())).append(")\n"));
-      }
-    }
-    if (events.isEmpty()) {
-      out.append("(no requests)\n");
-    }
-    return redact(out.toString());
-  }
-
+  /** {@code text} with every token, code, client secret and password in it replaced by "[redacted]". */
   public static String redact(String text) {
-    return SECRETS.matcher(text).replaceAll("$1[redacted]");
+    return ServedRequests.redact(text);
   }
 
   @Override

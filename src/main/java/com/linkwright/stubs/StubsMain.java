@@ -5,20 +5,27 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the stubbed providers alone, for clicking through by hand or pointing another app at them.
- * Arguments (all optional): --fixtures DIR, --instagram-port N, --facebook-port N, --redirect-uri URI (Instagram's;
- * Facebook's is the same app's /auth/facebook/callback).
+ * Runs the stubbed providers alone, for clicking through by hand or pointing another app at them. The app they know
+ * is the one in fixtures/registered-app.properties ({@link DemoRegistration}).
+ * Arguments (all optional): --fixtures DIR, --config FILE (the registration), --instagram-port N, --facebook-port N,
+ * --redirect-uri URI (Instagram's; Facebook's is the same app's /auth/facebook/callback).
  */
 public final class StubsMain {
+  /** @deprecated read {@link DemoRegistration#demo()}; kept only while the app still reads it (issue 10). */
+  @Deprecated(forRemoval = true)
   public static final String DEMO_CLIENT_ID = "990001112223334";
+  /** @deprecated read {@link DemoRegistration#demo()}; kept only while the app still reads it (issue 10). */
+  @Deprecated(forRemoval = true)
   public static final String DEMO_CLIENT_SECRET = "linkwright-demo-secret";
-  /** The dashboard's Meta app id for Facebook Login (a different product from Instagram Login, so its own id). */
+  /** @deprecated read {@link DemoRegistration#demo()}; kept only while the app still reads it (issue 10). */
+  @Deprecated(forRemoval = true)
   public static final String DEMO_FACEBOOK_APP_ID = "990001112225555";
 
   private StubsMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     Path fixtures = Path.of("fixtures");
+    Path config = null;
     int port = 8089;
     int facebookPort = ProviderStubs.FACEBOOK_DEFAULT_PORT;
     URI redirect = URI.create("http://localhost:7070/auth/instagram/callback");
@@ -26,34 +33,39 @@ public final class StubsMain {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--fixtures" -> fixtures = Path.of(require(args[i], value));
+        case "--config" -> config = Path.of(require(args[i], value));
         case "--instagram-port" -> port = Integer.parseInt(require(args[i], value));
         case "--facebook-port" -> facebookPort = Integer.parseInt(require(args[i], value));
         case "--redirect-uri" -> redirect = URI.create(require(args[i], value));
         default -> throw new IllegalArgumentException("Unknown argument '" + args[i]
-            + "'. Known: --fixtures DIR, --instagram-port N, --facebook-port N, --redirect-uri URI");
+            + "'. Known: --fixtures DIR, --config FILE, --instagram-port N, --facebook-port N, --redirect-uri URI");
       }
       i++;
     }
+    // before anything listens: a missing registration is named without a half-started stub behind it
+    DemoRegistration registration = DemoRegistration.load(config != null ? config : fixtures.resolve(DemoRegistration.FILE_NAME));
     ProviderStubs stubs = ProviderStubs.start(fixtures, port, facebookPort);
-    stubs.register(new RegisteredApp("Linkwright Dashboard", DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, redirect));
+    RegisteredApp instagramApp = registration.instagram(redirect);
+    stubs.register(instagramApp);
     URI facebookRedirect = redirect.resolve("/auth/facebook/callback");
-    stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", DEMO_FACEBOOK_APP_ID, DEMO_CLIENT_SECRET, facebookRedirect));
+    RegisteredApp facebookApp = registration.facebook(facebookRedirect);
+    stubs.registerWithFacebook(facebookApp);
     Runtime.getRuntime().addShutdownHook(new Thread(stubs::close));
     URI ig = stubs.instagramUrl();
     System.out.println("Stubbed Instagram is up (Ctrl+C stops it):");
-    System.out.println("  authorize:     " + ig + "/oauth/authorize?client_id=" + DEMO_CLIENT_ID
-        + "&redirect_uri=" + InstagramOAuth.enc(redirect.toString())
+    System.out.println("  authorize:     " + ig + "/oauth/authorize?client_id=" + instagramApp.clientId()
+        + "&redirect_uri=" + ScreenAnswers.enc(redirect.toString())
         + "&response_type=code&scope=instagram_business_basic&state=try-me");
     System.out.println("  token:         POST " + ig + "/oauth/access_token");
     System.out.println("  graph:         " + ig + "/access_token, " + ig + "/me");
-    System.out.println("  client_id:     " + DEMO_CLIENT_ID + "  client_secret: " + DEMO_CLIENT_SECRET);
+    System.out.println("  client_id:     " + instagramApp.clientId() + "  client_secret: " + instagramApp.clientSecret());
     System.out.println("  redirect_uri:  " + redirect);
     System.out.println("  personas:      " + String.join(", ", stubs.instagramPersonas().handles())
         + " (passwords in " + fixtures.resolve("personas/instagram.json") + ")");
     URI fb = stubs.facebookUrl();
     System.out.println("Stubbed Facebook is up:");
-    System.out.println("  dialog:        " + fb + "/v23.0/dialog/oauth?client_id=" + DEMO_FACEBOOK_APP_ID
-        + "&redirect_uri=" + InstagramOAuth.enc(facebookRedirect.toString())
+    System.out.println("  dialog:        " + fb + "/v23.0/dialog/oauth?client_id=" + facebookApp.clientId()
+        + "&redirect_uri=" + ScreenAnswers.enc(facebookRedirect.toString())
         + "&response_type=code&scope=instagram_basic,pages_show_list&state=try-me");
     System.out.println("  graph:         " + fb + "/v23.0/oauth/access_token, /me/accounts, /me/permissions, /{id}");
     System.out.println("  personas:      " + String.join(", ", stubs.facebookPersonas().handles())
