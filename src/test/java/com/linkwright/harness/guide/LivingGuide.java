@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  * to its scenario in the Allure report; then the failures the guide warns about, each with its screen. Built from the
  * run's Allure results alone (the scenarios attach a screenshot named after the guide's step at each documented
  * step), so it costs no browser. A step that did not run this time says so and why; no picture is ever an old one.
+ *
+ * <p>Over 250 lines because reading a step's outcome out of Allure's results (its attachments, where it stopped, its
+ * Gherkin line) is one concern with many small readers; the page itself is {@link GuidePage}, its outline {@link GuideOutline}.
  */
 public final class LivingGuide {
   /** How a screen of the guide fared in this run. */
