@@ -16,13 +16,11 @@ import java.util.List;
 public class FacebookOutcomeSteps {
   private final BrowserSession session;
   private final ScenarioState state;
-  private final FacebookPopup facebookPopup;
   private final SocialAccountsPage socialAccounts;
 
-  public FacebookOutcomeSteps(BrowserSession session, ScenarioState state, FacebookPopup facebookPopup) {
+  public FacebookOutcomeSteps(BrowserSession session, ScenarioState state) {
     this.session = session;
     this.state = state;
-    this.facebookPopup = facebookPopup;
     this.socialAccounts = new SocialAccountsPage(session.page());
   }
 
