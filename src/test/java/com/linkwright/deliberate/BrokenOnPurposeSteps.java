@@ -1,7 +1,7 @@
 package com.linkwright.deliberate;
 
 import com.linkwright.harness.BrowserSession;
-import com.linkwright.pages.SocialAccountsPage;
+import com.linkwright.pages.dashboard.SocialAccountsPage;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;

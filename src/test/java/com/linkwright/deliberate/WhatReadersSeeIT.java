@@ -54,6 +54,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * ./mvnw verify builds it (ReportBuilder: Allure's own generate with the project's categories.json, the living
  * guide). The categories are read from the generated report's data; the guide and the report are opened in the
  * scenarios' Chromium. Runs inside the feature suite, on its harness.
+ *
+ * <p>Over 250 lines because its tests share one deliberate run and one built report (costly: a Cucumber run and
+ * Allure's generator); split into classes, each would build its own.
  */
 @ExtendWith(SharedHarness.class)
 public class WhatReadersSeeIT {

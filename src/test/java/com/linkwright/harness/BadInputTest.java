@@ -42,6 +42,20 @@ class BadInputTest {
         .contains("@Given(\"I click the Instagram icon on the Social Acounts page\")");
   }
 
+  /** The persona parameter types match any quoted text too; kept out of snippets (Cucumber's default), a new step gets {string}. */
+  @Test
+  void anUndefinedStepWithAQuotedValueGetsOneSnippetWithString(@TempDir Path dir) throws IOException {
+    Path feature = write(dir, "quoted.feature", """
+        Feature: a new step
+          Scenario: a step nobody wrote yet
+            Given my Instagram account is called "mila.creates"
+        """);
+    List<String> failures = run(feature);
+    assertThat(failures).singleElement().asString()
+        .contains("@Given(\"my Instagram account is called {string}\")")
+        .doesNotContain("Persona}");
+  }
+
   @Test
   void aFeatureThatDoesNotParseNamesTheFileAndLine(@TempDir Path dir) throws IOException {
     Path feature = write(dir, "broken.feature", """

@@ -3,8 +3,9 @@ package com.linkwright.harness;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.linkwright.pages.SignInPage;
-import com.linkwright.pages.SocialAccountsPage;
+import com.linkwright.flows.dashboard.DashboardShortcuts;
+import com.linkwright.pages.dashboard.SignInPage;
+import com.linkwright.pages.dashboard.SocialAccountsPage;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -32,7 +33,7 @@ public class BrowserSecurityIT {
     inAFreshContext(harness, (context, csp) -> {
       Page page = context.newPage();
       String victim = "Victim " + System.nanoTime();
-      new SignInPage(page).signInQuickly(victim);
+      shortcuts(context, harness).signIn(victim);
       // the attacker read the sign-in page in a browser of their own: a token that is good, but not for this browser
       String attackersToken = token(context.browser(), harness);
       String forgedPage = harness.facebookUrl() + "/linkwright-test/login-csrf?action=" + enc(harness.appUrl + "/signin")
@@ -70,7 +71,7 @@ public class BrowserSecurityIT {
   void theWatchCatchesAnInlineScriptThatThePolicyBlocks(Harness harness) {
     inAFreshContext(harness, (context, csp) -> {
       Page page = context.newPage();
-      new SignInPage(page).signInQuickly("QA csp " + System.nanoTime());
+      shortcuts(context, harness).signIn("QA csp " + System.nanoTime());
       new SocialAccountsPage(page).open();
       assertThat(csp.seen()).isEmpty();
       Object ran = page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
@@ -113,5 +114,9 @@ public class BrowserSecurityIT {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static DashboardShortcuts shortcuts(BrowserContext context, Harness harness) {
+    return new DashboardShortcuts(context.request(), harness.instagramUrl(), harness.facebookUrl());
   }
 }

@@ -72,19 +72,19 @@ class CategoriesTest {
   @Test
   void aWaitThatTimedOutOnADashboardScreenIsAProductRegression() {
     TimeoutError e = thrownFrom(timeout(), "com.microsoft.playwright.impl.WaitableResult.get",
-        "com.microsoft.playwright.impl.LocatorImpl.click", "com.linkwright.pages.SocialAccountsPage.clickInstagramIcon",
-        "com.linkwright.steps.DashboardSteps.clickInstagramIcon");
+        "com.microsoft.playwright.impl.LocatorImpl.click", "com.linkwright.pages.dashboard.SocialAccountsPage.clickInstagramIcon",
+        "com.linkwright.steps.SocialAccountsSteps.clickInstagramIcon");
     assertThat(categoriesOf("broken", e)).containsExactly("Product regressions");
     for (String page : new String[] {"SettingsPage", "SignInPage", "PostToInstagramPage", "InstagramAccountChoicePage"}) {
       assertThat(categoriesOf("broken", thrownFrom(timeout(), "com.microsoft.playwright.impl.LocatorImpl.click",
-          "com.linkwright.pages." + page + ".something", "com.linkwright.steps.X.y"))).as(page).containsExactly("Product regressions");
+          "com.linkwright.pages.dashboard." + page + ".something", "com.linkwright.steps.X.y"))).as(page).containsExactly("Product regressions");
     }
   }
 
   @Test
   void aFailedExpectationAboutAScreenIsAProductRegression() {
     AssertionError e = thrownFrom(new AssertionError("Locator expected to contain text\nExpected: Business account"),
-        "com.microsoft.playwright.impl.AssertionsBase.expectImpl", "com.linkwright.pages.SocialAccountsPage.expectLinked");
+        "com.microsoft.playwright.impl.AssertionsBase.expectImpl", "com.linkwright.pages.dashboard.SocialAccountsPage.expectLinked");
     assertThat(categoriesOf("failed", e)).containsExactly("Product regressions");
   }
 
@@ -93,25 +93,27 @@ class CategoriesTest {
     assertThat(categoriesOf("broken", thrownFrom(new NullPointerException("Cannot invoke \"String.trim()\""),
         "com.linkwright.deliberate.BrokenOnPurposeSteps.personaCopyFor"))).containsExactly("Harness or stub defects");
     assertThat(categoriesOf("broken", thrownFrom(new IllegalStateException("No Facebook pop-up is open"),
-        "com.linkwright.steps.FacebookSteps.facebookWindow"))).containsExactly("Harness or stub defects");
+        "com.linkwright.steps.FacebookPopup.window"))).containsExactly("Harness or stub defects");
   }
 
   @Test
   void nearMissesOfADashboardTimeoutAreHarnessDefects() {
     // a timeout on one of the providers' screens (the stubs' pages)
     assertThat(categoriesOf("broken", thrownFrom(timeout(), "com.microsoft.playwright.impl.LocatorImpl.click",
-        "com.linkwright.pages.InstagramLoginPage.clickLogIn", "com.linkwright.steps.InstagramSteps.logIn")))
+        "com.linkwright.pages.meta.InstagramLoginPage.clickLogIn", "com.linkwright.steps.InstagramSteps.logIn")))
         .containsExactly("Harness or stub defects");
     // a timeout in a step itself, though a dashboard page object ran earlier in the same call
     assertThat(categoriesOf("broken", thrownFrom(timeout(), "com.microsoft.playwright.impl.PageImpl.waitForPopup",
-        "com.linkwright.steps.DashboardSteps.clickInstagramIcon", "com.linkwright.pages.SocialAccountsPage.openUnlessShown")))
+        "com.linkwright.steps.SocialAccountsSteps.clickInstagramIcon", "com.linkwright.pages.dashboard.SocialAccountsPage.openUnlessShown")))
         .containsExactly("Harness or stub defects");
     // another exception that happens to pass through a dashboard page object
     assertThat(categoriesOf("broken", thrownFrom(new IllegalStateException("Signing in to the dashboard answered 500"),
-        "com.linkwright.pages.SignInPage.signInQuickly"))).containsExactly("Harness or stub defects");
-    // a page object whose name only begins like a dashboard screen's
+        "com.linkwright.pages.dashboard.SignInPage.signInAs"))).containsExactly("Harness or stub defects");
+    // the dashboard's shortcuts over HTTP are no screen, and a package that only begins like pages.dashboard is not it
+    assertThat(categoriesOf("broken", thrownFrom(timeout(), "com.microsoft.playwright.impl.APIRequestContextImpl.post",
+        "com.linkwright.flows.dashboard.DashboardShortcuts.signIn"))).containsExactly("Harness or stub defects");
     assertThat(categoriesOf("broken", thrownFrom(timeout(), "com.microsoft.playwright.impl.LocatorImpl.click",
-        "com.linkwright.pages.SettingsPageOfFacebook.x"))).containsExactly("Harness or stub defects");
+        "com.linkwright.pages.dashboardOfFacebook.SettingsPage.x"))).containsExactly("Harness or stub defects");
   }
 
   @Test
@@ -122,27 +124,18 @@ class CategoriesTest {
         "com.linkwright.harness.HarnessConfig.load"))).containsExactly("Environment problems (no browser, port in use, bad settings)");
   }
 
-  /** The dashboard's screens named in the categories are exactly the page objects that say they are the dashboard's. */
+  /** The categories tell the dashboard's screens from the providers' by package: pages.dashboard holds the dashboard's. */
   @Test
   void theDashboardScreensInTheCategoriesAreThePageObjectsOfTheDashboard() throws IOException {
-    Set<String> dashboard = new TreeSet<>();
-    try (Stream<Path> pages = Files.list(Path.of("src/test/java/com/linkwright/pages"))) {
-      for (Path p : (Iterable<Path>) pages::iterator) {
-        if (Files.readString(p).contains("/** The dashboard's ")) {
-          dashboard.add(p.getFileName().toString().replace(".java", ""));
-        }
-      }
+    try (Stream<Path> pages = Files.list(Path.of("src/test/java/com/linkwright/pages/dashboard"))) {
+      assertThat(pages.map(p -> p.getFileName().toString())).contains("SocialAccountsPage.java", "SettingsPage.java");
     }
-    int lists = 0;
+    long lists = 0;
     for (JsonNode c : categories) {
-      Matcher listed = Pattern.compile("com\\\\\\.linkwright\\\\\\.pages\\\\\\.\\(([A-Za-z|]+)\\)").matcher(c.path("traceRegex").asText());
-      while (listed.find()) {
-        assertThat(new TreeSet<>(Set.of(listed.group(1).split("\\|")))).as("dashboard screens in " + c.path("name"))
-            .isEqualTo(dashboard);
+      if (c.path("traceRegex").asText().contains("at com\\.linkwright\\.pages\\.dashboard\\.")) {
         lists++;
       }
     }
-    assertThat(lists).as("lists of dashboard screens (the regression's and its negation in the harness defects')").isEqualTo(2);
-    assertThat(dashboard).contains("SocialAccountsPage", "SettingsPage");
+    assertThat(lists).as("categories naming pages.dashboard (the regression's and its negation in the harness defects')").isEqualTo(2);
   }
 }

@@ -36,6 +36,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * same way (the same selection, the same durations), each reported every scenario of its share and none of another's.
  * Anything else still gives a report, then fails, naming what is missing or doubled.
  * Arguments: the shards' results (comma-separated), a work folder, the report folder, Allure's commandline home.
+ *
+ * <p>Over 250 lines because it is one job of a CI pipeline with its own input handling (archives of two formats,
+ * nested or not) and its checks; the report, the summary and the plans are already other classes' work.
  */
 public final class MergeReports {
   /** Written anew for the merged run, from the shards' own. */

@@ -20,7 +20,7 @@ public final class PlaywrightWorker implements AutoCloseable {
    * Starts Playwright's driver and opens Chromium in it (both are timed): launched here (Playwright cannot download
    * browsers here; it drives the Chromium the locator found) or remote ({@link BrowserProvider}).
    */
-  static PlaywrightWorker start(HarnessConfig config, BrowserLocator.Located chromium, Harness.StartTimes times) {
+  static PlaywrightWorker start(HarnessConfig config, BrowserLocator.Located chromium, StartTimes times) {
     PlaywrightDriver.install();
     Playwright playwright = times.time("Playwright", () -> Playwright.create(BrowserProvider.createOptions(config)));
     try {

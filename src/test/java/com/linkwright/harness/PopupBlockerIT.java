@@ -3,10 +3,10 @@ package com.linkwright.harness;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.linkwright.pages.FacebookLoginPage;
-import com.linkwright.pages.SettingsPage;
-import com.linkwright.pages.SignInPage;
-import com.linkwright.pages.SocialAccountsPage;
+import com.linkwright.flows.dashboard.DashboardShortcuts;
+import com.linkwright.pages.meta.FacebookLoginPage;
+import com.linkwright.pages.dashboard.SettingsPage;
+import com.linkwright.pages.dashboard.SocialAccountsPage;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -29,7 +29,7 @@ public class PopupBlockerIT {
     PlaywrightWorker worker = harness.borrowBrowser();
     assertThat(PopupBlocker.isOn(worker.browser())).as(PopupBlocker.untrusted(harness.config)).isTrue();
     try (BrowserContext context = worker.browser().newContext(new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString()))) {
-      Page page = signedInWithInstagramLoginOff(context);
+      Page page = signedInWithInstagramLoginOff(context, harness);
       List<Page> opened = new CopyOnWriteArrayList<>();
       context.onPage(opened::add);
       page.navigate("/social-accounts?connect=instagram");
@@ -47,7 +47,7 @@ public class PopupBlockerIT {
     // the same Chromium, where the run's is (here, on a Playwright server or a Grid), with Playwright's defaults (--disable-popup-blocking)
     try (BrowserProvider.Unblocked unblocked = BrowserProvider.openWithoutBlocker(worker.playwright(), harness.browser, harness.config);
          BrowserContext context = unblocked.browser().newContext(new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString()))) {
-      Page page = signedInWithInstagramLoginOff(context);
+      Page page = signedInWithInstagramLoginOff(context, harness);
       Page popup = context.waitForPage(() -> page.navigate("/social-accounts?connect=instagram"));
       assertThat(popup).hasURL(FacebookLoginPage.dialogUrl(harness.facebookUrl()));
       assertThat(new SocialAccountsPage(page).popupStatus()).containsText("Waiting for Facebook");
@@ -57,9 +57,10 @@ public class PopupBlockerIT {
     }
   }
 
-  private static Page signedInWithInstagramLoginOff(BrowserContext context) {
+  private static Page signedInWithInstagramLoginOff(BrowserContext context, Harness harness) {
     Page page = context.newPage();
-    new SignInPage(page).signInQuickly("QA popup-blocker " + System.nanoTime());
+    new DashboardShortcuts(context.request(), harness.instagramUrl(), harness.facebookUrl())
+        .signIn("QA popup-blocker " + System.nanoTime());
     new SettingsPage(page).open().switchInstagramLogin(false);
     return page;
   }

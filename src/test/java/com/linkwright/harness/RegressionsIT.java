@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
  * against only those scenarios, in an app instance of its own, several faults side by side ({@code regressions.lanes},
  * each lane a harness of its own: this JVM's, and child JVMs). Every fault must turn at least one scenario red; a fault
  * whose site no scenario reaches is missed.
+ *
+ * <p>Over 250 lines because it is one test and its plan: choosing each fault's scenarios, spreading the faults over
+ * the lanes and the table of what each caught read as one procedure; a lane's own work is {@link RegressionLane}.
  */
 class RegressionsIT {
   private static final Path LOGS = Path.of("target", "regressions");

@@ -1,7 +1,7 @@
 package com.linkwright.harness;
 
-import com.linkwright.pages.SignInPage;
-import com.linkwright.pages.SocialAccountsPage;
+import com.linkwright.flows.dashboard.DashboardShortcuts;
+import com.linkwright.pages.dashboard.SocialAccountsPage;
 import com.linkwright.stubs.InstagramPersona;
 import com.linkwright.stubs.ProviderStubs;
 import com.microsoft.playwright.Browser;
@@ -28,13 +28,15 @@ final class WarmUp {
       context.setDefaultNavigationTimeout(timeout);
       context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
       Page page = context.newPage();
-      new SignInPage(page).signInQuickly("Linkwright warm-up");
+      DashboardShortcuts shortcuts = new DashboardShortcuts(context.request(), stubs.instagramUrl(), stubs.facebookUrl());
+      shortcuts.signIn("Linkwright warm-up");
       SocialAccountsPage accounts = new SocialAccountsPage(page).open();
       accounts.clickInstagramIcon();
       page.waitForURL(stubs.instagramUrl() + "/oauth/authorize?**");
       page.screenshot();
       InstagramPersona persona = stubs.instagramPersonas().issueCopy(stubs.instagramPersonas().handles().get(0));
-      accounts.linkInstagramQuickly(stubs.instagramUrl(), persona.username(), persona.password());
+      shortcuts.linkInstagram(persona.username(), persona.password());
+      accounts.open();
       context.tracing().stop();
     } catch (RuntimeException e) {
       System.out.println("[linkwright] warm-up skipped (the first scenario will be slower): "

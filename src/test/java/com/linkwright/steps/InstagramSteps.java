@@ -3,10 +3,9 @@ package com.linkwright.steps;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.linkwright.harness.BrowserSession;
-import com.linkwright.pages.InstagramLoginPage;
-import com.linkwright.pages.InstagramPermissionsPage;
-import com.linkwright.pages.SocialAccountsPage;
-import io.cucumber.java.en.Given;
+import com.linkwright.pages.meta.InstagramLoginPage;
+import com.linkwright.pages.meta.InstagramPermissionsPage;
+import com.linkwright.pages.dashboard.SocialAccountsPage;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.net.URI;
@@ -19,11 +18,11 @@ import com.microsoft.playwright.Route;
 /** Instagram's side of the direct flow: its login form and its permissions screen. */
 public class InstagramSteps {
   private final BrowserSession session;
-  private final Accounts accounts;
+  private final ScenarioState state;
 
-  public InstagramSteps(BrowserSession session, Accounts accounts) {
+  public InstagramSteps(BrowserSession session, ScenarioState state) {
     this.session = session;
-    this.accounts = accounts;
+    this.state = state;
   }
 
   private InstagramLoginPage loginPage() {
@@ -34,24 +33,19 @@ public class InstagramSteps {
     return new InstagramPermissionsPage(session.activePage());
   }
 
-  @Given("my Instagram account is {string}")
-  public void myInstagramAccountIs(String persona) {
-    accounts.useInstagramPersona(persona);
-  }
-
   @When("I input my credentials and click Log in")
   public void inputCredentialsAndLogIn() {
     InstagramLoginPage login = loginPage().expectShown();
-    login.fill(accounts.instagram().username(), accounts.instagram().password());
+    login.fill(state.instagram().username(), state.instagram().password());
     session.attachScreenshot("Instagram Login");
     login.clickLogIn();
-    permissionsPage().expectShown(accounts.instagram().username());
+    permissionsPage().expectShown(state.instagram().username());
   }
 
   @When("I input a wrong password and click Log in")
   public void inputWrongPassword() {
     InstagramLoginPage login = loginPage().expectShown();
-    login.logIn(accounts.instagram().username(), "not-my-password");
+    login.logIn(state.instagram().username(), "not-my-password");
     assertThat(login.error()).isVisible();
   }
 

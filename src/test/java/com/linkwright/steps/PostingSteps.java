@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linkwright.flows.dashboard.DashboardShortcuts;
+import com.linkwright.flows.meta.StubbedMeta;
 import com.linkwright.harness.BrowserSession;
 import com.linkwright.harness.TestImages;
-import com.linkwright.pages.PostToInstagramPage;
+import com.linkwright.pages.dashboard.PostToInstagramPage;
 import com.linkwright.stubs.ProviderStubs.Received;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.FormData;
-import com.microsoft.playwright.options.RequestOptions;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +28,16 @@ import java.util.function.Function;
 public class PostingSteps {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final BrowserSession session;
-  private final Accounts accounts;
+  private final ScenarioState state;
+  private final StubbedMeta meta;
   private final PostToInstagramPage postPage;
   private int answerStatus;
   private String answerBody;
 
-  public PostingSteps(BrowserSession session, Accounts accounts) {
+  public PostingSteps(BrowserSession session, ScenarioState state, StubbedMeta meta) {
     this.session = session;
-    this.accounts = accounts;
+    this.state = state;
+    this.meta = meta;
     this.postPage = new PostToInstagramPage(session.page());
   }
 
@@ -54,16 +53,7 @@ public class PostingSteps {
   public void postClaimingSize(String image, int width, int height) {
     Path file = TestImages.path(image);
     String token = postPage.open().formToken();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    APIResponse answer = session.page().context().request().post("/api/post", RequestOptions.create().setMultipart(
-        FormData.create().set("csrf", token).set("post", "Size claimed by the browser")
-            .set("width", String.valueOf(width)).set("height", String.valueOf(height))
-            .set("media", new FilePayload(image, "image/jpeg", bytes))));
+    APIResponse answer = DashboardShortcuts.of(session).postToApi(token, file, "Size claimed by the browser", width, height);
     answerStatus = answer.status();
     answerBody = answer.text();
   }
@@ -71,7 +61,7 @@ public class PostingSteps {
   @Then("the page confirms that the image was posted to my Instagram")
   public void pageConfirmsPosted() {
     assertThat(postPage.outcome()).containsText("Posted to Instagram");
-    assertThat(postPage.outcome()).containsText("Your image is on @" + accounts.postingTo() + "'s Instagram");
+    assertThat(postPage.outcome()).containsText("Your image is on @" + state.postingTo() + "'s Instagram");
     session.attachScreenshot("Posted to Instagram");
     JsonNode body = answer();
     assertThat(answerStatus).as("HTTP status of POST /api/post; body %s", answerBody).isEqualTo(200);
@@ -140,17 +130,16 @@ public class PostingSteps {
 
   /** This scenario's calls to Facebook's Graph only: those authorized with its own Facebook user's token. */
   private List<Received> facebookReceived(String suffix) {
-    if (accounts.linkedThroughFacebook() == null) {
+    if (state.linkedThroughFacebook() == null) {
       throw new IllegalStateException("No Instagram account linked through Facebook in this scenario: start it with "
           + "'Given my Instagram account \"<username>\" is linked through the Facebook Page of my Facebook account \"<persona>\"'");
     }
-    String igId = accounts.linkedThroughFacebook().id();
-    return session.harness().facebookReceived(session.startedAt(), "POST", "/" + igId + suffix, accounts.facebook().userId());
+    return meta.facebookReceived(state.facebook(), state.linkedThroughFacebook(), suffix);
   }
 
   /** This scenario's calls only: the path carries its persona copy's own IG user id. */
   private List<Received> received(String suffix) {
-    return session.harness().instagramReceived(session.startedAt(), "POST", "/" + accounts.instagram().userId() + suffix);
+    return meta.instagramReceived(state.instagram(), suffix);
   }
 
   private JsonNode answer() {

@@ -2,51 +2,40 @@ package com.linkwright.steps;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.linkwright.flows.dashboard.DashboardShortcuts;
+import com.linkwright.flows.meta.StubbedMeta;
 import com.linkwright.harness.BrowserSession;
-import com.linkwright.pages.InstagramAppsAndWebsitesPage;
-import com.linkwright.pages.InstagramLoginPage;
-import com.linkwright.pages.SocialAccountsPage;
-import com.linkwright.stubs.InstagramAccountState;
-import io.cucumber.java.en.Given;
+import com.linkwright.pages.meta.InstagramAppsAndWebsitesPage;
+import com.linkwright.pages.meta.InstagramLoginPage;
+import com.linkwright.pages.dashboard.SocialAccountsPage;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
 /** Account types and relinking: the reset tip, "400: Session Invalid", a revoked token, linking the same account again. */
 public class RelinkSteps {
   private final BrowserSession session;
-  private final Accounts accounts;
+  private final ScenarioState state;
+  private final StubbedMeta meta;
   private final SocialAccountsPage socialAccounts;
 
-  public RelinkSteps(BrowserSession session, Accounts accounts) {
+  public RelinkSteps(BrowserSession session, ScenarioState state, StubbedMeta meta) {
     this.session = session;
-    this.accounts = accounts;
+    this.state = state;
+    this.meta = meta;
     this.socialAccounts = new SocialAccountsPage(session.page());
-  }
-
-  private InstagramAccountState onInstagram() {
-    return session.harness().instagramAccount(accounts.instagram());
-  }
-
-  /** The whole direct flow as a precondition, through its requests: the scenario is about what comes after linking. */
-  @Given("my Instagram account {string} is linked")
-  public void accountIsLinked(String persona) {
-    accounts.useInstagramPersona(persona);
-    var me = accounts.instagram();
-    socialAccounts.linkInstagramQuickly(session.harness().instagramUrl(), me.username(), me.password());
-    socialAccounts.expectLinked(me.username(), Accounts.shownAs(me.accountType()));
   }
 
   /** The same flow once more, through its requests: the first pass in the scenario showed its screens. */
   @When("I link my Instagram account again")
   public void linkAgain() {
-    var me = accounts.instagram();
-    socialAccounts.linkInstagramQuickly(session.harness().instagramUrl(), me.username(), me.password());
+    DashboardShortcuts.of(session).linkInstagram(state.instagram().username(), state.instagram().password());
+    socialAccounts.open();
   }
 
   @Then("I am told that Instagram reports my account as a {word} account, not a Business or Creator one")
   public void toldReportedAs(String reported) {
     assertThat(socialAccounts.notice()).containsText("Your Instagram account isn't a Business or Creator account");
-    assertThat(socialAccounts.notice()).containsText("@" + accounts.instagram().username() + " is a " + reported + " account");
+    assertThat(socialAccounts.notice()).containsText("@" + state.instagram().username() + " is a " + reported + " account");
   }
 
   @Then("I am given the tip to switch my Instagram back to Personal and then back to Creator or Business")
@@ -59,12 +48,8 @@ public class RelinkSteps {
   @When("I switch my Instagram account to Personal and back to {word}")
   public void switchToPersonalAndBack(String type) {
     // done in the Instagram mobile app, which the harness does not draw: the stub's account changes as the app would
-    onInstagram().switchAccountType("Personal");
-    onInstagram().switchAccountType(switch (type) {
-      case "Creator" -> "Media_Creator";
-      case "Business" -> "Business";
-      default -> throw new IllegalArgumentException("Switch back to Creator or Business, not '" + type + "'");
-    });
+    meta.switchAccountType(state.instagram(), "Personal");
+    meta.switchAccountType(state.instagram(), GuideWords.metaSpelling(type));
   }
 
   @Then("I am told {string} with the documented ways out")
@@ -82,7 +67,7 @@ public class RelinkSteps {
   @When("I remove {string} under Apps and websites in my Instagram settings")
   public void removeUnderAppsAndWebsites(String app) {
     socialAccounts.followNoticeLink("open Apps and websites on Instagram");
-    InstagramAppsAndWebsitesPage apps = new InstagramAppsAndWebsitesPage(session.page()).expectShown(accounts.instagram().username());
+    InstagramAppsAndWebsitesPage apps = new InstagramAppsAndWebsitesPage(session.page()).expectShown(state.instagram().username());
     session.attachScreenshot("Instagram: Apps and websites");
     apps.remove(app);
     session.attachScreenshot("Instagram: app removed");
@@ -90,18 +75,18 @@ public class RelinkSteps {
 
   @When("Instagram revokes the dashboard's access")
   public void instagramRevokes() {
-    onInstagram().revokeAccess();
+    meta.revokeAccess(state.instagram());
   }
 
   @Then("my Social Accounts page shows my Instagram account as needing to be relinked")
   public void showsNeedsRelinking() {
-    socialAccounts.open().expectNeedsRelinking(accounts.instagram().username());
+    socialAccounts.open().expectNeedsRelinking(state.instagram().username());
     session.attachScreenshot("Needs to be relinked");
   }
 
   @When("I click Relink on my Instagram account")
   public void clickRelink() {
-    if (!accounts.instagramLogin()) {
+    if (!state.instagramLogin()) {
       // Instagram Login is off: relinking goes through the Facebook pop-up, like linking
       session.lookAt(session.page().waitForPopup(socialAccounts::relinkInstagram));
       return;
@@ -113,12 +98,12 @@ public class RelinkSteps {
   @Then("I am told that my Instagram account was relinked")
   public void toldRelinked() {
     assertThat(socialAccounts.notice()).containsText("Instagram relinked");
-    assertThat(socialAccounts.notice()).containsText("@" + accounts.postingTo() + " was already linked");
+    assertThat(socialAccounts.notice()).containsText("@" + state.postingTo() + " was already linked");
   }
 
   @Then("my Social Accounts page shows my Instagram account linked once, as a {word} account")
   public void linkedOnce(String type) {
-    socialAccounts.expectLinked(accounts.postingTo(), type);
+    socialAccounts.expectLinked(state.postingTo(), type);
     assertThat(socialAccounts.listedAccounts()).hasCount(1);
     session.attachScreenshot("Relinked, listed once");
   }

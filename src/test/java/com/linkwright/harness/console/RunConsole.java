@@ -30,6 +30,9 @@ import org.junit.platform.launcher.TestPlan;
  * <p>It speaks only for a plan that holds scenarios (./mvnw test keeps surefire's own lines) and only for the
  * outermost plan of the JVM: runs launched from inside a test (the regression proof, deliberate runs) stay quiet. In
  * batch mode (-B, CI) the lines carry no colour; no mode rewrites a line.
+ *
+ * <p>Over 250 lines because JUnit's listener interface is one class: the plan's events and the lines they print stay
+ * together; what Cucumber knows of a scenario is {@link ScenarioFacts}/{@link ScenarioRecords}, the summary RunSummary.
  */
 public final class RunConsole implements TestExecutionListener {
   private static final AtomicInteger PLANS_RUNNING = new AtomicInteger();

@@ -32,8 +32,8 @@ class GuideOutlineTest {
 
   private static String stepDefinitions() throws IOException {
     StringBuilder all = new StringBuilder();
-    try (Stream<Path> files = Files.list(Path.of("src/test/java/com/linkwright/steps"))) {
-      for (Path f : (Iterable<Path>) files::iterator) {
+    try (Stream<Path> files = Files.walk(Path.of("src/test/java/com/linkwright/steps"))) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         all.append(Files.readString(f));
       }
     }

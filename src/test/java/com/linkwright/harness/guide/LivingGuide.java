@@ -1,13 +1,22 @@
 package com.linkwright.harness.guide;
 
+import static com.linkwright.harness.guide.AllureScenario.attachment;
+import static com.linkwright.harness.guide.AllureScenario.featureName;
+import static com.linkwright.harness.guide.AllureScenario.firstLine;
+import static com.linkwright.harness.guide.AllureScenario.gherkinOf;
+import static com.linkwright.harness.guide.AllureScenario.hasAttachment;
+import static com.linkwright.harness.guide.AllureScenario.label;
+import static com.linkwright.harness.guide.AllureScenario.line;
+import static com.linkwright.harness.guide.AllureScenario.step;
+import static com.linkwright.harness.guide.AllureScenario.stoppedAt;
+import static com.linkwright.harness.guide.AllureScenario.where;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.linkwright.harness.console.ErrorLine;
 import com.linkwright.harness.guide.GuideOutline.Entry;
 import com.linkwright.harness.guide.GuideOutline.Section;
 import com.linkwright.harness.guide.GuideOutline.Shot;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +34,8 @@ import java.util.stream.Stream;
  * to its scenario in the Allure report; then the failures the guide warns about, each with its screen. Built from the
  * run's Allure results alone (the scenarios attach a screenshot named after the guide's step at each documented
  * step), so it costs no browser. A step that did not run this time says so and why; no picture is ever an old one.
+ *
+ * <p>Reading a scenario's result is {@link AllureScenario}; the page itself is {@link GuidePage}, its outline {@link GuideOutline}.
  */
 public final class LivingGuide {
   /** How a screen of the guide fared in this run. */
@@ -120,7 +131,7 @@ public final class LivingGuide {
     for (JsonNode r : lastTry.values()) {
       scenariosByFeature.computeIfAbsent(featureName(r), k -> new ArrayList<>()).add(r);
     }
-    scenariosByFeature.values().forEach(l -> l.sort(Comparator.comparingInt(LivingGuide::line)));
+    scenariosByFeature.values().forEach(l -> l.sort(Comparator.comparingInt(AllureScenario::line)));
     for (JsonNode c : containers) {
       for (JsonNode child : c.path("children")) {
         teardownsByResult.computeIfAbsent(child.asText(), k -> new ArrayList<>()).add(c);
@@ -192,29 +203,8 @@ public final class LivingGuide {
     }
   }
 
-  private static Optional<JsonNode> step(JsonNode scenario, Shot shot) {
-    for (JsonNode s : scenario.path("steps")) {
-      String name = s.path("name").asText();
-      int space = name.indexOf(' ');
-      if (space > 0 && name.substring(space + 1).equals(shot.step())) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
-  }
 
-  private static boolean hasAttachment(JsonNode step, String name) {
-    return attachment(step, name).isPresent();
-  }
 
-  private static Optional<String> attachment(JsonNode step, String name) {
-    for (JsonNode a : step.path("attachments")) {
-      if (a.path("name").asText().equals(name) && a.path("type").asText().startsWith("image/")) {
-        return Optional.of(a.path("source").asText());
-      }
-    }
-    return Optional.empty();
-  }
 
   /** The screen BrowserSession attached when the scenario failed (in its tear-down). */
   private Optional<String> failureScreen(JsonNode scenario) {
@@ -229,18 +219,6 @@ public final class LivingGuide {
     return Optional.empty();
   }
 
-  private static String stoppedAt(JsonNode scenario) {
-    for (JsonNode s : scenario.path("steps")) {
-      String status = s.path("status").asText();
-      if (!"passed".equals(status)) {
-        return "at \u201c" + s.path("name").asText() + "\u201d (" + status + ": "
-            + firstLine(s.path("statusDetails").path("message").asText(scenario.path("statusDetails").path("message").asText()))
-            + ")";
-      }
-    }
-    String message = scenario.path("statusDetails").path("message").asText();
-    return "in a hook" + (message.isEmpty() ? "" : " (" + firstLine(message) + ")");
-  }
 
   private String imageOrNull(String source) {
     try {
@@ -254,61 +232,10 @@ public final class LivingGuide {
     return GuideImages.dataUri(Files.readAllBytes(results.resolve(source)));
   }
 
-  /** "features/direct.feature:14": the step's own line when the feature file says it, else the scenario's. */
-  private static String where(JsonNode scenario, String gherkin) {
-    Optional<Path> file = label(scenario, "gherkin_uri").filter(u -> u.startsWith("file:")).map(u -> Path.of(URI.create(u)));
-    int line = line(scenario);
-    if (file.isPresent() && gherkin != null && Files.isRegularFile(file.get())) {
-      try {
-        List<String> lines = Files.readAllLines(file.get());
-        for (int i = Math.max(0, line - 1); i < lines.size(); i++) {
-          if (lines.get(i).trim().equals(gherkin)) {
-            line = i + 1;
-            break;
-          }
-        }
-      } catch (IOException unreadable) {
-        // the scenario's own line will do
-      }
-    }
-    String shown = file.map(LivingGuide::relative).orElse(featureName(scenario));
-    return shown + ":" + line;
-  }
 
-  private static String gherkinOf(Shot shot) {
-    return shot.step();
-  }
 
-  private static int line(JsonNode scenario) {
-    String full = scenario.path("fullName").asText();
-    try {
-      return Integer.parseInt(full.substring(full.lastIndexOf(':') + 1));
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      return 0;
-    }
-  }
 
-  private static String featureName(JsonNode scenario) {
-    String uri = label(scenario, "gherkin_uri").orElse(scenario.path("fullName").asText().replaceFirst(":\\d+$", ""));
-    return uri.substring(uri.lastIndexOf('/') + 1);
-  }
 
-  private static Optional<String> label(JsonNode r, String name) {
-    for (JsonNode l : r.path("labels")) {
-      if (name.equals(l.path("name").asText())) {
-        return Optional.of(l.path("value").asText());
-      }
-    }
-    return Optional.empty();
-  }
 
-  private static String relative(Path p) {
-    Path here = Path.of("").toAbsolutePath();
-    Path abs = p.toAbsolutePath().normalize();
-    return abs.startsWith(here) ? here.relativize(abs).toString() : abs.toString();
-  }
 
-  private static String firstLine(String message) {
-    return ErrorLine.of(message);
-  }
 }

@@ -4,56 +4,27 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linkwright.harness.BrowserSession;
-import com.linkwright.pages.InstagramLoginPage;
-import com.linkwright.pages.SettingsPage;
-import com.linkwright.pages.SignInPage;
-import com.linkwright.pages.SocialAccountsPage;
+import com.linkwright.pages.meta.InstagramLoginPage;
+import com.linkwright.pages.dashboard.SocialAccountsPage;
 import com.microsoft.playwright.Page;
-import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
-/** The dashboard's side: signing in, the Social Accounts page, Settings. */
-public class DashboardSteps {
+/** The dashboard's Social Accounts page: the Instagram icon, and what the page says after each way a link ends. */
+public class SocialAccountsSteps {
   private final BrowserSession session;
-  private final Accounts accounts;
+  private final ScenarioState state;
   private final SocialAccountsPage socialAccounts;
 
-  public DashboardSteps(BrowserSession session, Accounts accounts) {
+  public SocialAccountsSteps(BrowserSession session, ScenarioState state) {
     this.session = session;
-    this.accounts = accounts;
+    this.state = state;
     this.socialAccounts = new SocialAccountsPage(session.page());
-  }
-
-  @Given("I am signed in to the dashboard as a new user")
-  public void signedInAsNewUser() {
-    new SignInPage(session.page()).signInQuickly(accounts.newDashboardUser());
-  }
-
-  @When("{string} is switched {onOff} in Settings")
-  public void settingSwitched(String setting, boolean on) {
-    requireKnownSetting(setting);
-    new SettingsPage(session.page()).open().switchInstagramLogin(on);
-    accounts.instagramLogin(on);
-  }
-
-  /** The same setting as a precondition: saved with the Settings form's request, without drawing the page. */
-  @Given("my {string} setting is {onOff}")
-  public void settingIs(String setting, boolean on) {
-    requireKnownSetting(setting);
-    new SettingsPage(session.page()).saveInstagramLoginQuickly(on);
-    accounts.instagramLogin(on);
-  }
-
-  private static void requireKnownSetting(String setting) {
-    if (!"Instagram Login".equals(setting)) {
-      throw new IllegalArgumentException("The dashboard has no setting '" + setting + "'; it has: \"Instagram Login\"");
-    }
   }
 
   @When("I click the Instagram icon on the Social Accounts page")
   public void clickInstagramIcon() {
-    if (!accounts.instagramLogin()) {
+    if (!state.instagramLogin()) {
       // the Facebook flow: the sign-in pops up over the dashboard, and the following steps happen in it
       socialAccounts.openUnlessShown();
       // nothing was blocked yet, so nothing says so
@@ -70,8 +41,8 @@ public class DashboardSteps {
 
   @Then("my Social Accounts page is updated with my Instagram account, shown as a {word} account")
   public void updatedWithMyAccount(String accountType) {
-    socialAccounts.expectLinked(accounts.instagram().username(), accountType);
-    assertThat(socialAccounts.confirmationSaying("is now linked")).containsText("@" + accounts.instagram().username() + " is now linked");
+    socialAccounts.expectLinked(state.instagram().username(), accountType);
+    assertThat(socialAccounts.confirmationSaying("is now linked")).containsText("@" + state.instagram().username() + " is now linked");
     // linked directly: not through a Page, and nothing to warn about
     assertThat(socialAccounts.instagramCard()).not().containsText("via Facebook Page");
     assertThat(socialAccounts.alerts()).hasCount(0);
@@ -81,8 +52,8 @@ public class DashboardSteps {
   @Then("I am told that my account isn't a Business or Creator account")
   public void toldNotProfessional() {
     var refusal = socialAccounts.alertSaying("Your Instagram account isn't a Business or Creator account");
-    assertThat(refusal).containsText("@" + accounts.instagram().username() + " is a "
-        + Accounts.shownAs(accounts.instagram().accountType()) + " account");
+    assertThat(refusal).containsText("@" + state.instagram().username() + " is a "
+        + GuideWords.shownAs(state.instagram().accountType()) + " account");
   }
 
   @Then("I am shown how to switch from a Personal to a Business or Creator account")
@@ -123,7 +94,7 @@ public class DashboardSteps {
   @When("I unlink my Instagram account")
   public void unlink() {
     socialAccounts.unlinkInstagram();
-    String who = accounts.hasInstagramPersona() ? "@" + accounts.instagram().username() + " " : "";
+    String who = state.hasInstagramPersona() ? "@" + state.instagram().username() + " " : "";
     assertThat(socialAccounts.notice()).containsText(who + "is no longer linked");
   }
 }

@@ -1,7 +1,8 @@
-package com.linkwright.pages;
+package com.linkwright.pages.dashboard;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.linkwright.pages.BrowserRegex;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -25,7 +26,7 @@ public final class InstagramAccountChoicePage {
   }
 
   public Locator option(String username) {
-    return page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^@" + jsRegexQuote(username) + " ")));
+    return page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^@" + BrowserRegex.quote(username) + " ")));
   }
 
   public void select(String username) {
@@ -49,8 +50,4 @@ public final class InstagramAccountChoicePage {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Link this account")).click();
   }
 
-  /** Playwright hands the pattern to the browser's RegExp, which knows no \Q...\E: escape the characters instead. */
-  private static String jsRegexQuote(String text) {
-    return text.replaceAll("[.?*+^$()\\[\\]{}|\\\\/]", "\\\\$0");
-  }
 }

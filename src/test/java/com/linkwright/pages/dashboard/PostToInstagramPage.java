@@ -1,4 +1,4 @@
-package com.linkwright.pages;
+package com.linkwright.pages.dashboard;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 

@@ -1,12 +1,12 @@
-package com.linkwright.pages;
+package com.linkwright.pages.meta;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.linkwright.pages.BrowserRegex;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
-import java.util.regex.Pattern;
 
 /** Instagram's login form (the stubbed Instagram, on its own origin). */
 public final class InstagramLoginPage {
@@ -19,7 +19,7 @@ public final class InstagramLoginPage {
   }
 
   public InstagramLoginPage expectShown() {
-    assertThat(page).hasURL(Pattern.compile("^" + instagram.toString().replaceAll("[.?*+^$()\\[\\]{}|\\\\/]", "\\\\$0") + "/oauth/authorize\\?"));
+    assertThat(page).hasURL(BrowserRegex.urlOn(instagram, "/oauth/authorize\\?"));
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Instagram"))).isVisible();
     return this;
   }

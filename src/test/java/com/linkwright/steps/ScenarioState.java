@@ -1,29 +1,25 @@
 package com.linkwright.steps;
 
-import com.linkwright.harness.BrowserSession;
 import com.linkwright.stubs.FacebookPersona;
 import com.linkwright.stubs.InstagramPersona;
 
-/** The scenario's people: the dashboard user it signed up, and its own copy of an Instagram persona. */
-public class Accounts {
-  private final BrowserSession session;
-  private String dashboardUser;
+/**
+ * What one scenario has set up so far, for its later steps: its Instagram and Facebook persona copies, the Instagram
+ * account it linked through a Facebook Page, and whether its dashboard user's "Instagram Login" setting is on.
+ * Created per scenario by PicoContainer and shared by its step classes.
+ */
+public class ScenarioState {
   private InstagramPersona instagram;
   private FacebookPersona facebook;
   private FacebookPersona.InstagramAccount linkedThroughFacebook;
   private boolean instagramLogin = true;
 
-  public Accounts(BrowserSession session) {
-    this.session = session;
+  public void instagram(InstagramPersona persona) {
+    instagram = persona;
   }
 
-  public String newDashboardUser() {
-    dashboardUser = session.uniqueName("QA");
-    return dashboardUser;
-  }
-
-  public void useInstagramPersona(String handle) {
-    instagram = session.harness().instagramPersonas().issueCopy(handle);
+  public void facebook(FacebookPersona persona) {
+    facebook = persona;
   }
 
   /** Whether the dashboard user's "Instagram Login" setting is on (the direct flow) or off (the Facebook flow). */
@@ -33,10 +29,6 @@ public class Accounts {
 
   public void instagramLogin(boolean on) {
     instagramLogin = on;
-  }
-
-  public void useFacebookPersona(String handle) {
-    facebook = session.harness().facebookPersonas().issueCopy(handle);
   }
 
   public FacebookPersona facebook() {
@@ -59,20 +51,6 @@ public class Accounts {
   /** The username of the Instagram account posts go to: linked through Facebook, or the Instagram persona's. */
   public String postingTo() {
     return linkedThroughFacebook != null ? linkedThroughFacebook.username() : instagram().username();
-  }
-
-  /**
-   * How the dashboard names an account type that a persona declares in Meta's spelling: the guide's words (Business,
-   * Creator, Personal). Kept here, from the guide, so that no expectation is computed by the app under test.
-   */
-  public static String shownAs(String accountType) {
-    return switch (accountType) {
-      case "Business" -> "Business";
-      case "Media_Creator" -> "Creator";
-      case "Personal" -> "Personal";
-      default -> throw new IllegalArgumentException("No name in the guide for the account type '" + accountType
-          + "' (fixtures/personas): Business, Media_Creator or Personal");
-    };
   }
 
   public boolean hasInstagramPersona() {

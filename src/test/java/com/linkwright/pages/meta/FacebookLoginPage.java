@@ -1,7 +1,8 @@
-package com.linkwright.pages;
+package com.linkwright.pages.meta;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.linkwright.pages.BrowserRegex;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -26,7 +27,7 @@ public final class FacebookLoginPage {
 
   /** The Facebook dialog's address on the stubbed Facebook, with or without a Graph version. */
   public static Pattern dialogUrl(URI facebook) {
-    return Pattern.compile("^" + jsRegexQuote(facebook.toString()) + "(/v[0-9.]+)?/dialog/oauth\\?");
+    return BrowserRegex.urlOn(facebook, "(/v[0-9.]+)?/dialog/oauth\\?");
   }
 
   public Locator heading() {
@@ -42,8 +43,4 @@ public final class FacebookLoginPage {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
   }
 
-  /** Playwright hands the pattern to the browser's RegExp, which knows no \Q...\E: escape the characters instead. */
-  private static String jsRegexQuote(String text) {
-    return text.replaceAll("[.?*+^$()\\[\\]{}|\\\\/]", "\\\\$0");
-  }
 }
