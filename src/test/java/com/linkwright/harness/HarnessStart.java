@@ -3,9 +3,9 @@ package com.linkwright.harness;
 import com.linkwright.app.FacebookSettings;
 import com.linkwright.app.InstagramSettings;
 import com.linkwright.app.LinkingApp;
+import com.linkwright.stubs.DemoRegistration;
 import com.linkwright.stubs.ProviderStubs;
 import com.linkwright.stubs.RegisteredApp;
-import com.linkwright.stubs.StubsMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -56,6 +56,7 @@ final class HarnessStart {
         parts.add(launching.get(i));
       }
       Path fixtures = Path.of("fixtures");
+      DemoRegistration demo = DemoRegistration.load(fixtures.resolve(DemoRegistration.FILE_NAME));
       ProviderStubs stubs;
       LinkingApp app = null;
       AppSetup appSetup = null;
@@ -68,8 +69,8 @@ final class HarnessStart {
             () -> ProviderStubs.start(fixtures, instagramPort, facebookPort)));
         String clientSecret = randomSecret();
         String facebookSecret = randomSecret();
-        appSetup = new AppSetup(InstagramSettings.stubbedAt(localhost(instagramPort), StubsMain.DEMO_CLIENT_ID, clientSecret),
-            FacebookSettings.stubbedAt(localhost(facebookPort), StubsMain.DEMO_FACEBOOK_APP_ID, facebookSecret));
+        appSetup = new AppSetup(InstagramSettings.stubbedAt(localhost(instagramPort), demo.instagramClientId(), clientSecret),
+            FacebookSettings.stubbedAt(localhost(facebookPort), demo.facebookAppId(), facebookSecret));
         AppSetup setup = appSetup;
         Future<LinkingApp> appStarting = pool.submit(() -> times.time("app", () -> recordReach
             ? LinkingApp.startRecordingReach(0, setup.instagram(), setup.facebook())
@@ -78,8 +79,10 @@ final class HarnessStart {
         parts.add(appStarting);
         stubs = get(stubsStarting);
         app = get(appStarting);
-        stubs.register(new RegisteredApp("Linkwright Dashboard", StubsMain.DEMO_CLIENT_ID, clientSecret, app.instagramRedirectUri()));
-        stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", StubsMain.DEMO_FACEBOOK_APP_ID, facebookSecret,
+        // the ids are the demo registration's; each run's secrets are its own
+        stubs.register(new RegisteredApp(DemoRegistration.APP_NAME, demo.instagramClientId(), clientSecret,
+            app.instagramRedirectUri()));
+        stubs.registerWithFacebook(new RegisteredApp(DemoRegistration.APP_NAME, demo.facebookAppId(), facebookSecret,
             app.facebookRedirectUri()));
         appUrl = app.baseUrl();
         System.out.println("[linkwright] reference app: " + appUrl + "  stubbed Instagram: " + stubs.instagramUrl()
@@ -93,10 +96,9 @@ final class HarnessStart {
         Future<ProviderStubs> stubsStarting = pool.submit(() -> times.time("stubs", () -> ProviderStubs.start(fixtures, 8089)));
         parts.add(stubsStarting);
         stubs = get(stubsStarting);
-        stubs.register(new RegisteredApp("Linkwright Dashboard", StubsMain.DEMO_CLIENT_ID, StubsMain.DEMO_CLIENT_SECRET,
-            LinkingApp.instagramRedirectUri(appUrl)));
-        stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", StubsMain.DEMO_FACEBOOK_APP_ID,
-            StubsMain.DEMO_CLIENT_SECRET, LinkingApp.facebookRedirectUri(appUrl)));
+        // an app started by hand (AppMain) presents the same registration, from the same file
+        stubs.register(demo.instagram(LinkingApp.instagramRedirectUri(appUrl)));
+        stubs.registerWithFacebook(demo.facebook(LinkingApp.facebookRedirectUri(appUrl)));
         System.out.println("[linkwright] app under test: " + appUrl + "  stubbed Instagram: " + stubs.instagramUrl()
             + "  stubbed Facebook: " + stubs.facebookUrl());
       }
