@@ -108,18 +108,10 @@ public final class LinkingApp implements AutoCloseable {
     });
   }
 
-  /** Starts the app on 127.0.0.1 (0 = a free port); the browser reaches it as http://localhost:port. */
-  public static LinkingApp start(int port, InstagramSettings settings) {
-    return start(port, settings, Set.of());
-  }
-
-  /** Starts the app with deliberate regressions: only for proving that the suite catches them. */
-  public static LinkingApp start(int port, InstagramSettings settings, Set<Fault> faults) {
-    return start(port, settings, FacebookSettings.stubbedAt(URI.create("http://127.0.0.1:8090"),
-        com.linkwright.stubs.StubsMain.DEMO_FACEBOOK_APP_ID, com.linkwright.stubs.StubsMain.DEMO_CLIENT_SECRET), faults);
-  }
-
-  /** Starts the app with both ways of linking Instagram configured (and deliberate regressions, if any). */
+  /**
+   * Starts the app on 127.0.0.1 (0 = a free port), where {@code instagram} and {@code facebook} say; the browser reaches
+   * it as http://localhost:port. A fault (a deliberate regression) is only for proving that the suite catches it.
+   */
   public static LinkingApp start(int port, InstagramSettings settings, FacebookSettings facebook, Set<Fault> faults) {
     return start(port, settings, facebook, faults, Clock.systemUTC());
   }
