@@ -11,29 +11,33 @@ import com.linkwright.app.Workspace.Tone;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A notice's steps are data: whatever text a step carries is drawn as text, never as markup. */
-class HtmlTest {
+/** A notice's steps are data (notice.mustache): whatever text a step carries is drawn as text, never as markup. */
+class ViewsTest {
   private static final String SCRIPT = "<script>alert('x')</script>";
 
   @Test
   void aStepCarryingMarkupIsShownAsText() {
-    String html = Html.notice(new Notice(Tone.ERROR, "Title", "Text", List.of(
+    String html = Views.notice(new Notice(Tone.ERROR, "Title", "Text", List.of(
         NoticeStep.of(SCRIPT),
         NoticeStep.of(text("Tap "), strong("<img src=x onerror=alert(1)>"), text(" & go")),
         NoticeStep.of(link("\"><script>alert(2)</script>", "/settings?x=\"><b>")))));
     assertThat(html)
         .contains("<li>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</li>")
-        .contains("<li>Tap <strong>&lt;img src=x onerror=alert(1)&gt;</strong> &amp; go</li>")
-        .contains("<a href=\"/settings?x=&quot;&gt;&lt;b&gt;\">&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</a>")
+        .contains("<li>Tap <strong>&lt;img src&#61;x onerror&#61;alert(1)&gt;</strong> &amp; go</li>")
+        .contains("<a href=\"/settings?x&#61;&quot;&gt;&lt;b&gt;\">&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</a>")
         .doesNotContain("<script", "<img", "<b>");
   }
 
   @Test
   void emphasisAndLinksAreDrawnAsSuch() {
-    assertThat(Html.step(NoticeStep.of(text("Turn off "), strong("Instagram Login"), text(" in "), link("Settings", "/settings"), text("."))))
-        .isEqualTo("Turn off <strong>Instagram Login</strong> in <a href=\"/settings\">Settings</a>.");
-    assertThat(Html.step(NoticeStep.of(link("www.facebook.com", "https://www.facebook.com"))))
-        .isEqualTo("<a href=\"https://www.facebook.com\" rel=\"noopener noreferrer\">www.facebook.com</a>");
+    assertThat(step(NoticeStep.of(text("Turn off "), strong("Instagram Login"), text(" in "), link("Settings", "/settings"), text("."))))
+        .contains("<li>Turn off <strong>Instagram Login</strong> in <a href=\"/settings\">Settings</a>.</li>");
+    assertThat(step(NoticeStep.of(link("www.facebook.com", "https://www.facebook.com"))))
+        .contains("<li><a href=\"https://www.facebook.com\" rel=\"noopener noreferrer\">www.facebook.com</a></li>");
+  }
+
+  private static String step(NoticeStep step) {
+    return Views.notice(new Notice(Tone.ERROR, "Title", "Text", List.of(step)));
   }
 
   @Test
@@ -45,7 +49,7 @@ class HtmlTest {
 
   @Test
   void theNoticesTitleAndTextAreEscapedToo() {
-    String html = Html.notice(new Notice(Tone.SUCCESS, SCRIPT, SCRIPT, List.of()));
+    String html = Views.notice(new Notice(Tone.SUCCESS, SCRIPT, SCRIPT, List.of()));
     assertThat(html).doesNotContain("<script").contains("role=\"status\"").doesNotContain("<ol>");
   }
 }
