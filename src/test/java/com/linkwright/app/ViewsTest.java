@@ -8,7 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.linkwright.app.Workspace.Notice;
 import com.linkwright.app.Workspace.Tone;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A notice's steps are data (notice.mustache): whatever text a step carries is drawn as text, never as markup. */
@@ -44,6 +48,25 @@ class ViewsTest {
   void aStepLinksOnlyToThisDashboardOrAWebPage() {
     for (String href : new String[] {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "//evil.example/x", "settings"}) {
       assertThatThrownBy(() -> link("x", href)).as(href).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /**
+   * The templates themselves: no hole that writes a value unescaped ({@code {{{x}}}}, {@code {{&x}}}), and nothing the
+   * Content-Security-Policy (script-src 'self', style-src 'self') would refuse: no inline script, style or handler.
+   */
+  @Test
+  void noTemplateHasAnUnescapedHoleOrAnInlineScriptOrStyle() throws IOException {
+    Path templates = Path.of("src/main/resources/templates");
+    List<Path> files;
+    try (Stream<Path> all = Files.list(templates)) {
+      files = all.filter(f -> f.toString().endsWith(".mustache")).toList();
+    }
+    assertThat(files).as("the pages' templates").hasSizeGreaterThan(8);
+    for (Path file : files) {
+      String template = Files.readString(file);
+      assertThat(template).as(file.toString()).doesNotContain("{{{", "{{&", "<style", " style=")
+          .doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContainPattern("\\son[a-z]+=");
     }
   }
 
