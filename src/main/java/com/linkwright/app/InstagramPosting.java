@@ -57,11 +57,11 @@ final class InstagramPosting {
     }
     LinkedInstagram ig = workspace.instagram;
     ctx.html(Views.page("post", "Post to Instagram", workspace,
-        new PostView(ig == null ? null : ig.username(), workspace.csrfToken, ImageRules.MIN_WIDTH)));
+        new PostView(ig != null, ig == null ? null : ig.username(), workspace.csrfToken, ImageRules.MIN_WIDTH)));
   }
 
-  /** post.mustache: the account posted to (null when none is linked), the form's token, the width rule. */
-  record PostView(String username, String csrf, int minWidth) {}
+  /** post.mustache: whether an account is linked and its name, the form's token, the width rule. */
+  record PostView(boolean linked, String username, String csrf, int minWidth) {}
 
   private void post(Context ctx) {
     Workspace workspace = guard.workspace(ctx);

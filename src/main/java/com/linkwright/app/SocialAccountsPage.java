@@ -27,11 +27,13 @@ final class SocialAccountsPage {
                             FacebookLinking.PopupView linkThroughFacebook, LinkedView linked) {}
 
   /**
-   * A linked account: {@code state} "Linked" or "Needs to be relinked"; {@code viaPage}, {@code missing} and
-   * {@code problem} are null when there is nothing to say; one of the two relinks is set.
+   * A linked account: {@code state} "Linked" or "Needs to be relinked"; the Page it was linked through, if it was;
+   * the permissions it lacks, if the warning is due (booleans, not empty strings: Mustache takes "" for false);
+   * {@code problem} null when there is none; one of the two relinks is set.
    */
-  record LinkedView(String state, String username, String accountType, String viaPage, String missing, String problem,
-                    boolean relinkDirectly, FacebookLinking.PopupView relinkThroughFacebook) {}
+  record LinkedView(String state, String username, String accountType, boolean viaFacebook, String viaPage,
+                    boolean warnMissing, String missing, String problem, boolean relinkDirectly,
+                    FacebookLinking.PopupView relinkThroughFacebook) {}
 
   void addRoutes(RoutesConfig routes) {
     routes.get("/social-accounts", this::page);
@@ -59,13 +61,13 @@ final class SocialAccountsPage {
   }
 
   private LinkedView linked(Workspace workspace, LinkedInstagram ig) {
-    String missing = !ig.missing().isEmpty() || faults.active(Fault.MISSING_PERMISSIONS_WARNED_WHEN_ALL_GRANTED)
-        ? String.join(", ", ig.missing()) : null;
+    boolean warnMissing = !ig.missing().isEmpty() || faults.active(Fault.MISSING_PERMISSIONS_WARNED_WHEN_ALL_GRANTED);
     // only an Instagram Login token can be checked against Instagram's Graph; a Page token belongs to Facebook's
     String problem = ig.viaInstagramLogin() ? instagramLinking.connectionProblem(ig) : null;
     // relinking takes the way the Settings say: Instagram's login here, or the Facebook pop-up
     return new LinkedView(problem == null ? "Linked" : "Needs to be relinked", ig.username(),
-        AccountTypes.displayName(ig.accountType()), ig.viaFacebookPage(), missing, problem, workspace.instagramLogin,
+        AccountTypes.displayName(ig.accountType()), !ig.viaInstagramLogin(), ig.viaFacebookPage(), warnMissing,
+        String.join(", ", ig.missing()), problem, workspace.instagramLogin,
         workspace.instagramLogin ? null : facebookLinking.relinkPopup());
   }
 }
