@@ -27,7 +27,7 @@ public final class AyrshareResponse {
     }
     error.put("platform", "instagram");
     body.putArray("postIds");
-    body.put("id", LinkingApp.random(15));
+    body.put("id", Secrets.random(15));
     return body;
   }
 
@@ -37,7 +37,7 @@ public final class AyrshareResponse {
     body.putArray("postIds").addObject()
         .put("status", "success").put("id", mediaId).put("platform", "instagram").put("username", username);
     body.put("post", post == null ? "" : post);
-    body.put("id", LinkingApp.random(15));
+    body.put("id", Secrets.random(15));
     return body;
   }
 }

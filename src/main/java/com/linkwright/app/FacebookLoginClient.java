@@ -2,9 +2,7 @@ package com.linkwright.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +17,10 @@ import java.util.Optional;
  */
 public final class FacebookLoginClient {
   private final FacebookSettings settings;
-  private final HttpClient http;
+  private final ProviderHttp http = new ProviderHttp("Facebook");
 
   public FacebookLoginClient(FacebookSettings settings) {
     this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /** A Page the user shared, with the tasks their role allows. */
@@ -47,7 +43,7 @@ public final class FacebookLoginClient {
     if (rerequest) {
       q.put("auth_type", "rerequest");
     }
-    return URI.create(settings.dialogUrl() + "?" + InstagramLoginClient.encode(q));
+    return URI.create(settings.dialogUrl() + "?" + ProviderHttp.form(q));
   }
 
   /** The one-time code for a user access token. */
@@ -59,9 +55,9 @@ public final class FacebookLoginClient {
     q.put("code", code);
     // Meta's guide shows these as a GET's query; the endpoint takes them as the body of a POST, the OAuth token
     // request's shape (RFC 6749 4.1.3), which keeps the secret and the code out of every URL and its logs
-    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/oauth/access_token"))
+    JsonNode body = http.send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/oauth/access_token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(InstagramLoginClient.encode(q))), "Facebook");
+        .POST(HttpRequest.BodyPublishers.ofString(ProviderHttp.form(q))));
     String token = body.path("access_token").asText(null);
     if (token == null) {
       throw new ProviderException(502, "Facebook's token endpoint answered without an access token");
@@ -101,8 +97,7 @@ public final class FacebookLoginClient {
   }
 
   private JsonNode get(String pathAndQuery, String token) throws ProviderException {
-    return ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + pathAndQuery))
-        .header("Authorization", "Bearer " + token).GET(), "Facebook");
+    return http.send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + pathAndQuery))
+        .header("Authorization", "Bearer " + token).GET());
   }
-
 }

@@ -2,16 +2,11 @@ package com.linkwright.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The app's side of Business Login for Instagram (an OAuth 2.0 authorization-code client):
@@ -21,12 +16,10 @@ import java.util.stream.Collectors;
  */
 public final class InstagramLoginClient {
   private final InstagramSettings settings;
-  private final HttpClient http;
+  private final ProviderHttp http = new ProviderHttp("Instagram");
 
   public InstagramLoginClient(InstagramSettings settings) {
     this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   public URI authorizeUrl(URI redirectUri, String state) {
@@ -36,7 +29,7 @@ public final class InstagramLoginClient {
     q.put("response_type", "code");
     q.put("scope", String.join(",", settings.scopes()));
     q.put("state", state);
-    return URI.create(settings.authorizeUrl() + "?" + encode(q));
+    return URI.create(settings.authorizeUrl() + "?" + ProviderHttp.form(q));
   }
 
   /** What the token endpoint returned: the short-lived token, the user and what was granted. */
@@ -56,9 +49,9 @@ public final class InstagramLoginClient {
     form.put("grant_type", "authorization_code");
     form.put("redirect_uri", redirectUri.toString());
     form.put("code", code);
-    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(settings.tokenUrl())
+    JsonNode body = http.send(HttpRequest.newBuilder(settings.tokenUrl())
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form))), "Instagram");
+        .POST(HttpRequest.BodyPublishers.ofString(ProviderHttp.form(form))));
     // Meta documents {"data":[{...}]}; many clients see a flat object: accept both
     JsonNode entry = body.has("data") && body.get("data").isArray() && body.get("data").size() > 0 ? body.get("data").get(0) : body;
     String token = entry.path("access_token").asText(null);
@@ -75,7 +68,7 @@ public final class InstagramLoginClient {
     q.put("grant_type", "ig_exchange_token");
     q.put("client_secret", settings.clientSecret());
     q.put("access_token", shortLived);
-    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/access_token?" + encode(q))).GET(), "Instagram");
+    JsonNode body = http.send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/access_token?" + ProviderHttp.form(q))).GET());
     String token = body.path("access_token").asText(null);
     if (token == null) {
       throw new ProviderException(502, "Instagram did not return a long-lived token");
@@ -84,12 +77,10 @@ public final class InstagramLoginClient {
   }
 
   public Profile me(String token) throws ProviderException {
-    JsonNode body = ProviderHttp.send(http, HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/me?fields=user_id,username,account_type"))
-        .header("Authorization", "Bearer " + token).GET(), "Instagram");
+    JsonNode body = http.send(HttpRequest.newBuilder(URI.create(settings.graphUrl() + "/me?fields=user_id,username,account_type"))
+        .header("Authorization", "Bearer " + token).GET());
     return new Profile(body.path("user_id").asText(), body.path("username").asText(), body.path("account_type").asText(null));
   }
-
-
 
   private static List<String> permissions(JsonNode node) {
     List<String> out = new ArrayList<>();
@@ -103,11 +94,5 @@ public final class InstagramLoginClient {
       }
     }
     return out;
-  }
-
-  static String encode(Map<String, String> params) {
-    return params.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 }

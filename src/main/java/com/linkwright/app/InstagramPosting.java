@@ -1,7 +1,5 @@
 package com.linkwright.app;
 
-import static com.linkwright.app.Html.esc;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linkwright.app.Workspace.LinkedInstagram;
 import io.javalin.config.JavalinConfig;
@@ -13,7 +11,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +24,22 @@ final class InstagramPosting {
   static final int CODE_NOT_SIGNED_IN = 360;
   private static final Logger LOG = LoggerFactory.getLogger(InstagramPosting.class);
 
-  private final Function<Context, Workspace> users;
+  private final WorkspaceGuard guard;
   private final Faults faults;
   /** Instagram's Graph, for accounts linked with Instagram Login. */
-  private final GraphPublisher instagramGraph;
+  private final GraphPublishingClient instagramGraph;
   /** Facebook's Graph, for accounts linked through a Facebook Page (Instagram API with Facebook Login). */
-  private final GraphPublisher facebookGraph;
+  private final GraphPublishingClient facebookGraph;
   private final Supplier<URI> baseUrl;
   /** Images waiting for Instagram to download them, by their unguessable name. */
   private final Map<String, byte[]> media = new ConcurrentHashMap<>();
 
-  InstagramPosting(Function<Context, Workspace> users, Faults faults, URI instagramGraphUrl, URI facebookGraphUrl,
+  InstagramPosting(WorkspaceGuard guard, Faults faults, URI instagramGraphUrl, URI facebookGraphUrl,
                    Supplier<URI> baseUrl) {
-    this.users = users;
+    this.guard = guard;
     this.faults = faults;
-    this.instagramGraph = new GraphPublisher(instagramGraphUrl, "Instagram");
-    this.facebookGraph = new GraphPublisher(facebookGraphUrl, "Facebook");
+    this.instagramGraph = new GraphPublishingClient(instagramGraphUrl, "Instagram");
+    this.facebookGraph = new GraphPublishingClient(facebookGraphUrl, "Facebook");
     this.baseUrl = baseUrl;
   }
 
@@ -53,39 +50,28 @@ final class InstagramPosting {
   }
 
   private void page(Context ctx) {
-    Workspace user = users.apply(ctx);
-    if (user == null) {
+    Workspace workspace = guard.workspace(ctx);
+    if (workspace == null) {
       ctx.redirect("/signin", HttpStatus.SEE_OTHER);
       return;
     }
-    LinkedInstagram ig = user.instagram;
-    String to = ig == null ? "<p class=\"warn\">No Instagram account is linked yet.</p>"
-        : "<p>Posting to <strong class=\"handle\">@" + esc(ig.username()) + "</strong></p>";
-    ctx.html(Html.page("Post to Instagram", user, """
-        <h1>Post to Instagram</h1>
-        %s
-        <form id="post-form" method="post" action="/api/post" enctype="multipart/form-data" class="card">
-          <input type="hidden" name="csrf" value="%s">
-          <label for="media">Image</label>
-          <input type="file" id="media" name="media" accept="image/jpeg,image/png,image/gif" required>
-          <p class="hint">JPEG, PNG or GIF, up to 8 MB, at least %d pixels wide, aspect ratio from 4:5 to 1.91:1.</p>
-          <label for="post">Caption</label>
-          <textarea id="post" name="post" rows="3"></textarea>
-          <button type="submit">Post to Instagram</button>
-        </form>
-        <div id="result"></div>
-        <script src="/static/post.js" defer></script>""".formatted(to, esc(user.csrfToken), ImageRules.MIN_WIDTH)));
+    LinkedInstagram ig = workspace.instagram;
+    ctx.html(Views.page("post", "Post to Instagram", workspace,
+        new PostView(ig != null, ig == null ? null : ig.username(), workspace.csrfToken, ImageRules.MIN_WIDTH)));
   }
 
+  /** post.mustache: whether an account is linked and its name, the form's token, the width rule. */
+  record PostView(boolean linked, String username, String csrf, int minWidth) {}
+
   private void post(Context ctx) {
-    Workspace user = users.apply(ctx);
-    String caption = user == null ? null : ctx.formParam("post");
-    if (user == null || !LinkingApp.constantTimeEquals(user.csrfToken, String.valueOf(ctx.formParam("csrf")))) {
+    Workspace workspace = guard.workspace(ctx);
+    String caption = workspace == null ? null : ctx.formParam("post");
+    if (workspace == null || !Secrets.constantTimeEquals(workspace.csrfToken, String.valueOf(ctx.formParam("csrf")))) {
       answer(ctx, HttpStatus.UNAUTHORIZED, AyrshareResponse.error(CODE_NOT_SIGNED_IN,
           "Sign in to the dashboard and post from its Post to Instagram page.", null));
       return;
     }
-    LinkedInstagram ig = user.instagram;
+    LinkedInstagram ig = workspace.instagram;
     if (ig == null) {
       answer(ctx, HttpStatus.BAD_REQUEST, AyrshareResponse.error(AyrshareResponse.CODE_NOT_LINKED,
           "Instagram is not linked. Link it on the Social Accounts page, then post again.", caption));
@@ -95,7 +81,7 @@ final class InstagramPosting {
     if (faults.active(Fault.REFUSED_IMAGE_STILL_UPLOADED) && bytes != null) {
       try { // the regression: Instagram gets the image before the rules have looked at it
         handOver(ig, bytes, caption);
-      } catch (GraphPublisher.GraphException ignored) {
+      } catch (ProviderException ignored) {
         // what Instagram thought of it does not matter to this bug
       }
     }
@@ -106,19 +92,19 @@ final class InstagramPosting {
       verdict = new ImageRules.Refused(ImageRules.CODE_FORMAT, "GIF images can't be posted to Instagram. Save the image as a JPEG and try again.");
     }
     if (verdict instanceof ImageRules.Refused refused) {
-      LOG.info("workspace {}: image refused ({}): {}", user.id, refused.code(), LogSafe.text(refused.message()));
+      LOG.info("workspace {}: image refused ({}): {}", workspace.id, refused.code(), LogSafe.text(refused.message()));
       answer(ctx, HttpStatus.BAD_REQUEST, AyrshareResponse.error(refused.code(), refused.message(), caption));
       return;
     }
     ImageRules.Accepted image = (ImageRules.Accepted) verdict;
     try {
       String mediaId = handOver(ig, image.jpeg(), caption);
-      LOG.info("workspace {}: posted a {}x{} {} to @{}", user.id, image.width(), image.height(), image.format(),
+      LOG.info("workspace {}: posted a {}x{} {} to @{}", workspace.id, image.width(), image.height(), image.format(),
           LogSafe.text(ig.username()));
       answer(ctx, HttpStatus.OK, AyrshareResponse.success(mediaId, ig.username(), caption));
-    } catch (GraphPublisher.GraphException e) {
-      LOG.warn("workspace {}: Instagram did not publish: {}", user.id, LogSafe.text(e.getMessage()));
-      answer(ctx, HttpStatus.BAD_REQUEST, e.code == 190
+    } catch (ProviderException e) {
+      LOG.warn("workspace {}: Instagram did not publish: {}", workspace.id, LogSafe.text(e.getMessage()));
+      answer(ctx, HttpStatus.BAD_REQUEST, e.errorCode() == 190
           ? AyrshareResponse.error(AyrshareResponse.CODE_NOT_LINKED, "Instagram is not linked any more: its access for @"
               + ig.username() + " was revoked or has expired. Relink Instagram on the Social Accounts page, then post again.", caption)
           : AyrshareResponse.error(AyrshareResponse.CODE_PUBLISH_FAILED, "Instagram did not publish the image: " + e.getMessage(), caption));
@@ -129,9 +115,9 @@ final class InstagramPosting {
    * Creates the container from a one-time URL for the image, then publishes it; the URL is gone afterwards. An account
    * linked through a Facebook Page is published to through Facebook's Graph with the Facebook token the link stored.
    */
-  private String handOver(LinkedInstagram ig, byte[] jpeg, String caption) throws GraphPublisher.GraphException {
-    GraphPublisher graph = ig.viaInstagramLogin() ? instagramGraph : facebookGraph;
-    String name = LinkingApp.random(32) + ".jpg";
+  private String handOver(LinkedInstagram ig, byte[] jpeg, String caption) throws ProviderException {
+    GraphPublishingClient graph = ig.viaInstagramLogin() ? instagramGraph : facebookGraph;
+    String name = Secrets.random(32) + ".jpg";
     media.put(name, jpeg);
     try {
       String container = graph.createContainer(ig.userId(), ig.token(), URI.create(baseUrl.get() + "/media/" + name), caption);

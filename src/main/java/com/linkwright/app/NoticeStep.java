@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One step of a notice's "how to fix it" list, as data: plain text, emphasis and links, each escaped when the notice
- * is drawn ({@link Html#notice}). No step carries markup, so no text (ours, a user's or a provider's) can become markup.
+ * is drawn (notice.mustache, {@link Views.NoticeView}). No step carries markup, so no text (ours, a user's or a provider's) can become markup.
  */
 record NoticeStep(List<Part> parts) {
   NoticeStep {

@@ -3,24 +3,45 @@ package com.linkwright.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * One server-to-server call to a provider (Instagram or Facebook), answered in JSON: the provider's refusal becomes a
- * ProviderException carrying the provider's own words, never the request (which may carry a token or a secret).
+ * The app's one way of calling a provider (Instagram or Facebook) server to server, answered in JSON: one HTTP client
+ * for every call (no redirects followed), and the provider's refusal turned into a ProviderException that carries
+ * the provider's own words and names the provider called, never the request (which may carry a token or a secret).
  */
 final class ProviderHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-  private ProviderHttp() {}
+  /** Who answers: "Instagram" or "Facebook", as messages name it. */
+  private final String provider;
 
-  static JsonNode send(HttpClient http, HttpRequest.Builder request, String provider) throws ProviderException {
+  ProviderHttp(String provider) {
+    this.provider = provider;
+  }
+
+  String provider() {
+    return provider;
+  }
+
+  JsonNode send(HttpRequest.Builder request) throws ProviderException {
+    return send(request, DEFAULT_TIMEOUT);
+  }
+
+  JsonNode send(HttpRequest.Builder request, Duration timeout) throws ProviderException {
     HttpResponse<String> response;
     try {
-      response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      response = HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new ProviderException(503, provider + " could not be reached (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
@@ -34,9 +55,15 @@ final class ProviderHttp {
       throw new ProviderException(502, provider + " answered " + response.statusCode() + " with a body that is not JSON");
     }
     if (response.statusCode() >= 400 || body.has("error")) {
-      throw new ProviderException(response.statusCode(), errorMessage(body, provider));
+      throw refusal(response.statusCode(), body);
     }
     return body;
+  }
+
+  /** The provider's refusal in {@code body}: its words and its Graph error code, if any. */
+  ProviderException refusal(int status, JsonNode body) {
+    return new ProviderException(status, body.path("error").path("code").asInt(ProviderException.NO_ERROR_CODE),
+        errorMessage(body, provider));
   }
 
   /** Instagram's own shape ({error_type, code, error_message}) or the Graph shape ({error:{message, code}}). */
@@ -49,5 +76,12 @@ final class ProviderHttp {
       return error.get("message").asText() + (error.has("code") ? " (code " + error.get("code").asText() + ")" : "");
     }
     return provider + " refused the request";
+  }
+
+  /** A form body or a query string. */
+  static String form(Map<String, String> params) {
+    return params.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 }

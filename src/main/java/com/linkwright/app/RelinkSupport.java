@@ -17,12 +17,6 @@ import java.util.List;
  * longer works (Graph error 190), and linking the same account again.
  */
 final class RelinkSupport {
-  /** The guide's note, for a Business or Creator account that Instagram reports as something else. */
-  static final NoticeStep RESET_TIP = NoticeStep.of(
-      text("If you do have a Business or Creator account, try switching your Instagram back to "), strong("Personal"),
-      text(" and then back to "), strong("Creator"), text(" or "), strong("Business"),
-      text(". This often resets the account type and allows you to link it."));
-
   private final Faults faults;
   private final URI appsAndWebsites;
 
@@ -35,9 +29,9 @@ final class RelinkSupport {
 
   /** The steps under "isn't a Business or Creator account": switch to professional, and the reset tip. */
   List<NoticeStep> notProfessionalSteps() {
-    List<NoticeStep> steps = new ArrayList<>(LinkingApp.SWITCH_TO_PROFESSIONAL);
+    List<NoticeStep> steps = new ArrayList<>(GuideText.SWITCH_TO_PROFESSIONAL);
     if (!faults.active(Fault.STALE_TYPE_NOT_EXPLAINED)) {
-      steps.add(RESET_TIP);
+      steps.add(GuideText.RESET_TIP);
     }
     return steps;
   }
@@ -78,7 +72,7 @@ final class RelinkSupport {
       instagram.me(ig.token());
       return null;
     } catch (ProviderException e) {
-      return e.getMessage().contains("(code 190)")
+      return e.errorCode() == 190
           ? "Instagram no longer accepts the dashboard's access to @" + ig.username()
               + " (it was revoked or has expired). Relink it to keep posting."
           : null;

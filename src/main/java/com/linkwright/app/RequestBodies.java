@@ -114,7 +114,7 @@ final class RequestBodies {
     if (ctx.path().startsWith("/api/")) {
       ctx.contentType("application/json").result(AyrshareResponse.error(AyrshareResponse.CODE_UNREADABLE_REQUEST, message, null).toString());
     } else {
-      ctx.html(Html.page("Bad request", null, "<h1>Bad request</h1>\n<p role=\"alert\">" + Html.esc(message) + "</p>"));
+      ctx.html(Views.message("Bad request", null, new Views.Message("Bad request", message, null, null)));
     }
   }
 }

@@ -12,20 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * The clock is handed in, so that tests move time instead of waiting for it.
  */
 final class Sessions {
+  /** The cookie that carries a session's id: HttpOnly, SameSite=Lax. */
+  static final String COOKIE = "lw_session";
   /** Long enough for a linking detour through a provider, short enough that a forgotten tab does not stay open. */
   static final Duration IDLE_LIMIT = Duration.ofMinutes(30);
 
   /** What a session cookie stands for now: a workspace, or nothing (and whether that is because it expired). */
-  record Lookup(Workspace user, boolean expired) {
+  record Lookup(Workspace workspace, boolean expired) {
     static final Lookup NONE = new Lookup(null, false);
   }
 
   private static final class Entry {
-    final Workspace user;
+    final Workspace workspace;
     volatile Instant lastUsed;
 
-    Entry(Workspace user, Instant lastUsed) {
-      this.user = user;
+    Entry(Workspace workspace, Instant lastUsed) {
+      this.workspace = workspace;
       this.lastUsed = lastUsed;
     }
   }
@@ -37,12 +39,12 @@ final class Sessions {
     this.clock = clock;
   }
 
-  /** A new session for {@code user}; returns its id, for the cookie. */
-  String open(Workspace user) {
+  /** A new session for {@code workspace}; returns its id, for the cookie. */
+  String open(Workspace workspace) {
     Instant now = clock.instant();
     byId.values().removeIf(e -> idle(e, now));
-    String id = LinkingApp.random(32);
-    byId.put(id, new Entry(user, now));
+    String id = Secrets.random(32);
+    byId.put(id, new Entry(workspace, now));
     return id;
   }
 
@@ -58,7 +60,7 @@ final class Sessions {
       return new Lookup(null, true);
     }
     e.lastUsed = now;
-    return new Lookup(e.user, false);
+    return new Lookup(e.workspace, false);
   }
 
   void close(String id) {

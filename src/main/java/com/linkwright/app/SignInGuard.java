@@ -36,7 +36,7 @@ final class SignInGuard {
   String formToken(Context ctx) {
     String preSession = ctx.cookie(COOKIE);
     if (preSession == null || preSession.length() < 32) {
-      preSession = LinkingApp.random(24);
+      preSession = Secrets.random(24);
       ctx.res().addHeader("Set-Cookie", COOKIE + "=" + preSession + "; Path=/signin; HttpOnly; SameSite=Strict");
     }
     return tokenFor(preSession);
@@ -54,7 +54,7 @@ final class SignInGuard {
     }
     String preSession = ctx.cookie(COOKIE);
     String token = ctx.formParam("csrf");
-    if (preSession == null || token == null || !LinkingApp.constantTimeEquals(tokenFor(preSession), token)) {
+    if (preSession == null || token == null || !Secrets.constantTimeEquals(tokenFor(preSession), token)) {
       return "no sign-in token of this browser's sign-in page";
     }
     return null;

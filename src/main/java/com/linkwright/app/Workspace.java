@@ -10,17 +10,25 @@ final class Workspace {
   final String csrfToken;
   volatile boolean instagramLogin = true;
   volatile LinkedInstagram instagram;
-  volatile PendingLink pending;
+  /** The Instagram authorization under way (InstagramLinking). */
+  volatile PendingLink instagramPending;
   volatile Notice notice;
   // linking through Facebook (FacebookLinking): the dialog under way, what it offered, whether to ask again
-  volatile FacebookLinking.Pending facebookPending;
-  volatile FacebookLinking.Offer facebookOffer;
+  volatile PendingLink facebookPending;
+  volatile FacebookAccountChoice.Offer facebookOffer;
   volatile boolean facebookAskAgain;
 
   Workspace(String id, String name, String csrfToken) {
     this.id = id;
     this.name = name;
     this.csrfToken = csrfToken;
+  }
+
+  /** The notice to show on the next page, which shows it once. */
+  Notice takeNotice() {
+    Notice shown = notice;
+    notice = null;
+    return shown;
   }
 
   /**

@@ -11,16 +11,6 @@ import java.util.concurrent.CountDownLatch;
  * --redirect-uri URI (Instagram's; Facebook's is the same app's /auth/facebook/callback).
  */
 public final class StubsMain {
-  /** @deprecated read {@link DemoRegistration#demo()}; kept only while the app still reads it (issue 10). */
-  @Deprecated(forRemoval = true)
-  public static final String DEMO_CLIENT_ID = "990001112223334";
-  /** @deprecated read {@link DemoRegistration#demo()}; kept only while the app still reads it (issue 10). */
-  @Deprecated(forRemoval = true)
-  public static final String DEMO_CLIENT_SECRET = "linkwright-demo-secret";
-  /** @deprecated read {@link DemoRegistration#demo()}; kept only while the app still reads it (issue 10). */
-  @Deprecated(forRemoval = true)
-  public static final String DEMO_FACEBOOK_APP_ID = "990001112225555";
-
   private StubsMain() {}
 
   public static void main(String[] args) throws InterruptedException {

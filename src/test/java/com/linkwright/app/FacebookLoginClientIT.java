@@ -43,7 +43,7 @@ class FacebookLoginClientIT {
   private static ProviderStubs stubs;
   private static FacebookLoginClient client;
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-  private static GraphPublisher facebookGraph;
+  private static GraphPublishingClient facebookGraph;
   /** Serves a JPEG for the stubbed Facebook to download, as the dashboard does for a post. */
   private static HttpServer images;
 
@@ -53,7 +53,7 @@ class FacebookLoginClientIT {
     stubs.registerWithFacebook(new RegisteredApp("Linkwright Dashboard", APP_ID, SECRET, REDIRECT));
     FacebookSettings settings = FacebookSettings.stubbedAt(stubs.facebookUrl(), APP_ID, SECRET);
     client = new FacebookLoginClient(settings);
-    facebookGraph = new GraphPublisher(settings.graphUrl(), "Facebook");
+    facebookGraph = new GraphPublishingClient(settings.graphUrl(), "Facebook");
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(1080, 1080, BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
     images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -75,7 +75,7 @@ class FacebookLoginClientIT {
     return URI.create("http://127.0.0.1:" + images.getAddress().getPort() + "/ok.jpg");
   }
 
-  // --- publishing through the Page (Instagram API with Facebook Login), with the app's GraphPublisher
+  // --- publishing through the Page (Instagram API with Facebook Login), with the app's GraphPublishingClient
 
   @Test
   void aGrantedTokenPublishesToASelectedAccountOnce() throws Exception {
@@ -87,7 +87,7 @@ class FacebookLoginClientIT {
     assertThat(container).matches("[0-9]{17}");
     assertThat(media).matches("[0-9]{17}").isNotEqualTo(container);
     assertThatThrownBy(() -> facebookGraph.publish("17841400000000101", token, container))
-        .isInstanceOf(GraphPublisher.GraphException.class)
+        .isInstanceOf(ProviderException.class)
         .hasMessageContaining("published already");
     var received = stubs.facebookReceived(since, "POST", "/17841400000000101/media", dana.userId());
     assertThat(received).singleElement().satisfies(r -> assertThat(r.body()).contains("caption=Sourdough+Saturday"));
@@ -102,9 +102,9 @@ class FacebookLoginClientIT {
     String token = client.exchangeCode(codeAfterDialog(sam, List.of("17841400000000201"), Map.of()), REDIRECT);
     assertThat(facebookGraph.createContainer("17841400000000201", token, image(), "Coffee")).isNotBlank();
     assertThatThrownBy(() -> facebookGraph.createContainer("17841400000000202", token, image(), "Studio"))
-        .isInstanceOf(GraphPublisher.GraphException.class)
+        .isInstanceOf(ProviderException.class)
         .hasMessageContaining("Object with ID '17841400000000202' does not exist")
-        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(100));
+        .satisfies(e -> assertThat(((ProviderException) e).errorCode()).isEqualTo(100));
   }
 
   @Test
@@ -113,19 +113,19 @@ class FacebookLoginClientIT {
     FacebookPersona dana = stubs.facebookPersonas().issueCopy("dana.baker");
     String token = client.exchangeCode(codeAfterDialog(dana, null, Map.of("instagram_content_publish", "no")), REDIRECT);
     assertThatThrownBy(() -> facebookGraph.createContainer("17841400000000101", token, image(), "Not allowed"))
-        .isInstanceOf(GraphPublisher.GraphException.class)
+        .isInstanceOf(ProviderException.class)
         .hasMessageContaining("Application does not have permission for this action")
-        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(10));
+        .satisfies(e -> assertThat(((ProviderException) e).errorCode()).isEqualTo(10));
     assertThatThrownBy(() -> facebookGraph.publish("17841400000000101", token, "17890000000000001"))
-        .isInstanceOf(GraphPublisher.GraphException.class)
-        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(10));
+        .isInstanceOf(ProviderException.class)
+        .satisfies(e -> assertThat(((ProviderException) e).errorCode()).isEqualTo(10));
   }
 
   @Test
   void anUnknownTokenCannotPublish() {
     assertThatThrownBy(() -> facebookGraph.createContainer("17841400000000101", "EAAGnot-a-token", image(), "x"))
-        .isInstanceOf(GraphPublisher.GraphException.class)
-        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(190));
+        .isInstanceOf(ProviderException.class)
+        .satisfies(e -> assertThat(((ProviderException) e).errorCode()).isEqualTo(190));
   }
 
   @Test

@@ -180,24 +180,26 @@ class ProviderAnswersTest {
     assertThat(new FacebookLoginClient.Page("1", "P", java.util.List.of()).canPublish()).isFalse();
   }
 
-  // --- the publishing calls' refusals (GraphPublisher): 190 means "relink", anything else is shown as is
+  // --- the publishing calls' refusals (GraphPublishingClient): 190 means "relink", anything else is shown as is
 
   @Test
   void graphsPublishingRefusalKeepsItsCodeAndWords() {
     ANSWERS.put("/pub/17/media", Map.entry(400, "{\"error\":{\"message\":\"Invalid OAuth access token\",\"code\":190}}"));
-    assertThatThrownBy(() -> new GraphPublisher(base.resolve("/pub/"), "Instagram").createContainer("17", "t", URI.create("http://x/i.jpg"), null))
-        .isInstanceOf(GraphPublisher.GraphException.class).hasMessage("Invalid OAuth access token (code 190)")
-        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(190));
+    assertThatThrownBy(() -> new GraphPublishingClient(base.resolve("/pub/"), "Instagram").createContainer("17", "t", URI.create("http://x/i.jpg"), null))
+        .isInstanceOf(ProviderException.class).hasMessage("Invalid OAuth access token (code 190)")
+        .satisfies(e -> assertThat(((ProviderException) e).errorCode()).isEqualTo(190));
     ANSWERS.put("/noid/17/media", Map.entry(200, "{\"ok\":true}"));
-    assertThatThrownBy(() -> new GraphPublisher(base.resolve("/noid"), "Instagram").createContainer("17", "t", URI.create("http://x/i.jpg"), "c"))
-        .isInstanceOf(GraphPublisher.GraphException.class).hasMessage("Instagram refused the request")
-        .satisfies(e -> assertThat(((GraphPublisher.GraphException) e).code).isEqualTo(-1));
+    assertThatThrownBy(() -> new GraphPublishingClient(base.resolve("/noid"), "Instagram").createContainer("17", "t", URI.create("http://x/i.jpg"), "c"))
+        .isInstanceOf(ProviderException.class).hasMessage("Instagram refused the request")
+        .satisfies(e -> assertThat(((ProviderException) e).errorCode()).isEqualTo(-1));
+    assertThatThrownBy(() -> new GraphPublishingClient(base.resolve("/noid"), "Facebook").createContainer("17", "t", URI.create("http://x/i.jpg"), "c"))
+        .as("Facebook's Graph refusing is Facebook's refusal").hasMessage("Facebook refused the request");
     ANSWERS.put("/pubhtml/17/media_publish", Map.entry(503, "<html>down</html>"));
-    assertThatThrownBy(() -> new GraphPublisher(base.resolve("/pubhtml"), "Facebook").publish("17", "t", "c1"))
+    assertThatThrownBy(() -> new GraphPublishingClient(base.resolve("/pubhtml"), "Facebook").publish("17", "t", "c1"))
         .hasMessage("Facebook answered 503 with a body that is not JSON");
     ANSWERS.put("/pub400/17/media_publish", Map.entry(400, "{\"id\":\"1789\"}"));
-    assertThatThrownBy(() -> new GraphPublisher(base.resolve("/pub400"), "Facebook").publish("17", "t", "c1"))
-        .as("a 400 is a refusal even with an id").isInstanceOf(GraphPublisher.GraphException.class);
+    assertThatThrownBy(() -> new GraphPublishingClient(base.resolve("/pub400"), "Facebook").publish("17", "t", "c1"))
+        .as("a 400 is a refusal even with an id").isInstanceOf(ProviderException.class);
   }
 
   @Test
@@ -206,7 +208,7 @@ class ProviderAnswersTest {
     try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closed = socket.getLocalPort();
     }
-    assertThatThrownBy(() -> new GraphPublisher(URI.create("http://127.0.0.1:" + closed), "Facebook").publish("17", "t", "c"))
-        .isInstanceOf(GraphPublisher.GraphException.class).hasMessageStartingWith("Facebook could not be reached (");
+    assertThatThrownBy(() -> new GraphPublishingClient(URI.create("http://127.0.0.1:" + closed), "Facebook").publish("17", "t", "c"))
+        .isInstanceOf(ProviderException.class).hasMessageStartingWith("Facebook could not be reached (");
   }
 }

@@ -133,9 +133,9 @@ class SecurityIT {
 
   private static void assertRefusedSignIn(HttpResponse<String> answer) {
     assertThat(answer.statusCode()).isEqualTo(403);
-    assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(LinkingApp.SESSION_COOKIE + "="));
-    assertThat(answer.body()).contains("did not come from the dashboard's own sign-in page", "href=\"/signin\"")
-        .doesNotContain("Signed in as");
+    assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Sessions.COOKIE + "="));
+    assertThat(PageText.decoded(answer.body())).contains("did not come from the dashboard's own sign-in page");
+    assertThat(answer.body()).contains("href=\"/signin\"").doesNotContain("Signed in as");
   }
 
   private static void assertStillSignedInAs(Visitor visitor, String name, String csrf) {
@@ -246,7 +246,7 @@ class SecurityIT {
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(Visitor.location(out)).isEqualTo("/signin?signed-out");
     assertThat(out.headers().allValues("Set-Cookie"))
-        .anySatisfy(c -> assertThat(c).startsWith(LinkingApp.SESSION_COOKIE + "=;").contains("Max-Age=0"));
+        .anySatisfy(c -> assertThat(c).startsWith(Sessions.COOKIE + "=;").contains("Max-Age=0"));
     assertThat(me.follow(out).body()).contains("You are signed out.").doesNotContain("Signed in as");
     assertThat(Visitor.location(me.get("/social-accounts"))).isEqualTo("/signin");
     // the old cookie, replayed, opens nothing: not the pages, not a form with the old token
@@ -312,13 +312,13 @@ class SecurityIT {
     ProviderScreens screens = new ProviderScreens(app, me);
     HttpResponse<String> back = screens.instagramRedirectBack(app.stubs.instagramPersonas().issueCopy("brightside.bakery"),
         InstagramSettings.PUBLISHING_SCOPES);
-    CLOCK.advance(LinkingApp.STATE_LIFETIME);
+    CLOCK.advance(OAuthCallback.STATE_LIFETIME);
     assertThat(me.follow(back).body()).contains("is now linked");
 
     Visitor late = signedIn("Bo");
     HttpResponse<String> lateBack = new ProviderScreens(app, late).instagramRedirectBack(
         app.stubs.instagramPersonas().issueCopy("brightside.bakery"), InstagramSettings.PUBLISHING_SCOPES);
-    CLOCK.advance(LinkingApp.STATE_LIFETIME.plusMillis(1));
+    CLOCK.advance(OAuthCallback.STATE_LIFETIME.plusMillis(1));
     assertThat(late.follow(lateBack).body()).contains("did not match a linking request from this browser").doesNotContain("is now linked");
   }
 
@@ -330,7 +330,7 @@ class SecurityIT {
     var dialog = screens.facebookDialog(URI.create(Visitor.location(screens.openFacebookDialog(false))),
         app.stubs.facebookPersonas().issueCopy("dana.baker"));
     HttpResponse<String> back = screens.continueAs(dialog);
-    CLOCK.advance(LinkingApp.STATE_LIFETIME.plus(Duration.ofMillis(1)));
+    CLOCK.advance(OAuthCallback.STATE_LIFETIME.plus(Duration.ofMillis(1)));
     me.follow(back);
     assertThat(me.follow(me.get("/social-accounts/instagram/choose")).body())
         .contains("The answer from Facebook did not match a linking request from this browser").doesNotContain("Select the Instagram account");
@@ -454,7 +454,7 @@ class SecurityIT {
   }
 
   private static String sessionCookie(Visitor v) {
-    return v.appCookies().stream().filter(c -> c.startsWith(LinkingApp.SESSION_COOKIE + "=")).findFirst()
+    return v.appCookies().stream().filter(c -> c.startsWith(Sessions.COOKIE + "=")).findFirst()
         .orElseThrow(() -> new AssertionError("No session cookie in " + v.appCookies()));
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import com.linkwright.app.FacebookSettings;
 import com.linkwright.app.InstagramSettings;
 import com.linkwright.app.LinkingApp;
 import com.linkwright.harness.console.ScenarioFacts;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +47,7 @@ class BadInputIT {
   void anAppPortInUseSaysWhichAndWhatToDo() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       InstagramSettings settings = InstagramSettings.stubbedAt(URI.create("http://127.0.0.1:9"), "1", "2");
-      assertThatThrownBy(() -> LinkingApp.start(taken.getLocalPort(), settings))
+      assertThatThrownBy(() -> LinkingApp.start(taken.getLocalPort(), settings, FacebookSettings.stubbedAt(URI.create("http://127.0.0.1:9"), "1", "2"), Set.of()))
           .hasMessageStartingWith("The reference app could not listen on 127.0.0.1:" + taken.getLocalPort())
           .hasMessageContaining("Free the port or choose another");
     }

@@ -1,0 +1,61 @@
+package com.linkwright.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The arrows between the three parts, checked on the production code ({@code src/main}): the reference app (the system
+ * under test) never reaches the stubbed providers or the harness, the stubs never reach the app, and nothing in
+ * {@code src/main} reaches test code. Only the harness (and each part's own {@code main}) wires the parts together; the
+ * app's and the stubs' own tests may start both, as the harness does. The harness's inner layers (pages, steps, flows)
+ * have rules of their own beside this file's.
+ */
+@AnalyzeClasses(packages = "com.linkwright", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  static final String APP = "com.linkwright.app..";
+  static final String STUBS = "com.linkwright.stubs..";
+  static final String[] HARNESS = {"com.linkwright.harness..", "com.linkwright.steps..", "com.linkwright.pages..",
+      "com.linkwright.flows..", "com.linkwright.suite..", "com.linkwright.deliberate.."};
+
+  @ArchTest
+  static final ArchRule theAppReachesNeitherTheStubsNorTheHarness = noClasses().that().resideInAPackage(APP)
+      .should().dependOnClassesThat().resideInAnyPackage(concat(STUBS, HARNESS))
+      .because("the app is the system under test: it must run against the real Meta as well as against its stubs");
+
+  @ArchTest
+  static final ArchRule theStubsReachNeitherTheAppNorTheHarness = noClasses().that().resideInAPackage(STUBS)
+      .should().dependOnClassesThat().resideInAnyPackage(concat(APP, HARNESS))
+      .because("the stubs play Meta, which knows nothing of the dashboard but what it registered");
+
+  @ArchTest
+  static final ArchRule mainCodeNeverReachesTestCode = noClasses()
+      .should().dependOnClassesThat(inTestCode())
+      .because("src/main runs without the test classpath");
+
+  private static DescribedPredicate<JavaClass> inTestCode() {
+    JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+        .importPackages("com.linkwright");
+    Set<String> names = tests.stream().map(JavaClass::getName).collect(Collectors.toSet());
+    if (!names.contains(ArchitectureTest.class.getName())) {
+      throw new IllegalStateException("The test classes were not found (not under a test-classes folder?): this rule would pass empty");
+    }
+    return DescribedPredicate.describe("are test code (src/test)", c -> names.contains(c.getName()));
+  }
+
+  private static String[] concat(String first, String... rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+}
