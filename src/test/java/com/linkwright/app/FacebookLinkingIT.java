@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Linking Instagram through a Facebook Page (Instagram Login off), over HTTP against the running app and the stubbed
  * Facebook: the pop-up's requests as a browser would make them, then what the dashboard offers and says.
+ *
+ * <p>Over 250 lines because it is one flow's catalogue: each test is one way the flow can go, short and independent,
+ * and splitting them by an arbitrary line would only hide which ways are covered.
  */
 class FacebookLinkingIT {
   private static AppUnderTest app;

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The app's Facebook client against the stubbed Facebook: a user goes through the dialog's screens (as plain HTTP
  * form posts), and the client exchanges the code and reads what the user shared.
+ *
+ * <p>Over 250 lines because each test is one of the dialog's outcomes the client must read right; they share the
+ * walk through the screens, which would otherwise be written twice.
  */
 class FacebookLoginClientIT {
   private static final URI REDIRECT = URI.create("http://localhost:7070/auth/facebook/callback");

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Linking Instagram directly (Instagram Login), over HTTP against the running app and the stubbed Instagram: what the
  * Social Accounts page says after each way the callback can go, both sides of every rule.
+ *
+ * <p>Over 250 lines because it pins both sides of every rule of one callback; each test is short and independent.
  */
 class InstagramLinkingIT {
   private static final List<String> ALL = List.of("instagram_business_basic", "instagram_business_content_publish",

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * Probes from outside, over HTTP, for what the dashboard must refuse, each with its near variants, and the side that
  * must still be accepted: login CSRF, unreadable and oversized bodies, sign-out, idle sessions, the OAuth state's
  * lifetime. The app runs on a clock the tests move.
+ *
+ * <p>Over 250 lines because it is the catalogue of outside probes, each with its near variants; one class keeps the
+ * whole attack surface readable in one place, and each test is short and independent.
  */
 class SecurityIT {
   private static final ObjectMapper JSON = new ObjectMapper();
