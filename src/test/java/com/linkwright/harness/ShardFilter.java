@@ -93,11 +93,14 @@ public final class ShardFilter implements PostDiscoveryFilter {
     if (state == RUN && Nesting.RUNNING.get() > 0) {
       return FilterResult.included("a launcher a test started: it chooses its own tests");
     }
+    String unit = unitOf(test);
+    if (!ShardPlan.isScenario(unit) && state == RUN && ScenarioSelection.onlyScenarios()) {
+      return FilterResult.excluded(ScenarioSelection.WHY);
+    }
     Shard shard = state.shard();
     if (shard == null) {
       return FilterResult.included("not sharded");
     }
-    String unit = unitOf(test);
     if (!ShardPlan.isScenario(unit)) {
       return shard.index() == 1 ? FilterResult.included("JUnit tests run in shard 1")
           : FilterResult.excluded("JUnit tests run in shard 1");
