@@ -53,8 +53,10 @@ final class RegressionLane {
     Harness.current().restartAppWithFaults(Set.of(fault));
     int ran = 0;
     List<String> caughtBy = new ArrayList<>();
-    for (int from = 0, batch = 1; from < tags.size() && (exhaustive || caughtBy.isEmpty()); from += batch, batch *= 2) {
-      List<String> chosen = exhaustive ? tags : tags.subList(from, Math.min(tags.size(), from + batch));
+    for (List<String> chosen : batches(tags, exhaustive)) {
+      if (!caughtBy.isEmpty()) {
+        break;
+      }
       List<ScenarioResult> results = scenarios(selectors(chosen));
       if (results.size() != chosen.size()) {
         // Cucumber runs a whole feature for a line with no scenario on it: a proof that ran other scenarios is no proof
@@ -63,11 +65,20 @@ final class RegressionLane {
       }
       ran += results.size();
       results.stream().filter(r -> !r.passed()).map(ScenarioResult::shown).forEach(caughtBy::add);
-      if (exhaustive) {
-        break;
-      }
     }
     return new FaultRun(fault, ran, caughtBy, (System.nanoTime() - began) / 1e9);
+  }
+
+  /** The scenarios in the order given, in batches of 1, 2, 4, …; all in one batch when {@code exhaustive}. */
+  static List<List<String>> batches(List<String> tags, boolean exhaustive) {
+    if (exhaustive) {
+      return tags.isEmpty() ? List.of() : List.of(tags);
+    }
+    List<List<String>> batches = new ArrayList<>();
+    for (int from = 0, size = 1; from < tags.size(); from += size, size *= 2) {
+      batches.add(tags.subList(from, Math.min(tags.size(), from + size)));
+    }
+    return batches;
   }
 
   /** Whether each fault runs against all the scenarios that reach its site (-Dregressions.exhaustive=true). */
