@@ -86,10 +86,8 @@ class ShardFilterTest {
         // the selection of this test, whatever the selection of the user's run (-D reaches this JVM too)
         .configurationParameter("cucumber.filter.tags", selection.getOrDefault("cucumber.filter.tags", "not @linkwright-never-set"))
         .configurationParameter("cucumber.filter.name", selection.getOrDefault("cucumber.filter.name", ".*"))
+        .configurationParameter("cucumber.features", selection.getOrDefault("cucumber.features", "features"))
         .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*");
-    if (selection.containsKey("cucumber.features")) {
-      request.configurationParameter("cucumber.features", selection.get("cucumber.features"));
-    }
     if (shard != null) {
       request.filters(new ShardFilter(new ShardFilter.State(shard, Durations.read(results.resolve("no-durations.json")), results,
           new CucumberSelection(selection.get("cucumber.filter.tags"), selection.get("cucumber.filter.name")))));
