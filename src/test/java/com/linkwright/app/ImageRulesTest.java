@@ -11,7 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+// the slowest class (it encodes and decodes real images): started first, its cases side by side (they share nothing)
+@Order(1)
+@Execution(ExecutionMode.CONCURRENT)
 class ImageRulesTest {
 
   @ParameterizedTest(name = "{0} x {1} {2}: accepted={3}")

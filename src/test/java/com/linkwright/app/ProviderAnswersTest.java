@@ -13,12 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 
 /**
  * What the app's clients make of a provider's answer, for answers the stubbed providers never give (a flat token, a
  * missing token, an HTML error page, a refused connection, Graph errors with and without a code): each path serves one
  * canned answer over real HTTP. The message is what a person reads after "Instagram answered:" or "Facebook answered:".
  */
+// one of the slow classes: started first (surefire runs two at a time)
+@Order(1)
 class ProviderAnswersTest {
   private static HttpServer server;
   /** Path to (status, JSON or HTML body). */

@@ -5,13 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /**
  * The arrows between the three parts, checked on the production code ({@code src/main}): the reference app (the system
@@ -20,31 +17,26 @@ import java.util.stream.Collectors;
  * app's and the stubs' own tests may start both, as the harness does. The harness's inner layers (pages, steps, flows)
  * have rules of their own beside this file's.
  */
-@AnalyzeClasses(packages = "com.linkwright", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   static final String APP = "com.linkwright.app..";
   static final String STUBS = "com.linkwright.stubs..";
   static final String[] HARNESS = {"com.linkwright.harness..", "com.linkwright.steps..", "com.linkwright.pages..",
       "com.linkwright.flows..", "com.linkwright.suite..", "com.linkwright.deliberate.."};
 
-  @ArchTest
   static final ArchRule theAppReachesNeitherTheStubsNorTheHarness = noClasses().that().resideInAPackage(APP)
       .should().dependOnClassesThat().resideInAnyPackage(concat(STUBS, HARNESS))
       .because("the app is the system under test: it must run against the real Meta as well as against its stubs");
 
-  @ArchTest
   static final ArchRule theStubsReachNeitherTheAppNorTheHarness = noClasses().that().resideInAPackage(STUBS)
       .should().dependOnClassesThat().resideInAnyPackage(concat(APP, HARNESS))
       .because("the stubs play Meta, which knows nothing of the dashboard but what it registered");
 
-  @ArchTest
   static final ArchRule mainCodeNeverReachesTestCode = noClasses()
       .should().dependOnClassesThat(inTestCode())
       .because("src/main runs without the test classpath");
 
   private static DescribedPredicate<JavaClass> inTestCode() {
-    JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-        .importPackages("com.linkwright");
+    JavaClasses tests = CodeBase.tests();
     Set<String> names = tests.stream().map(JavaClass::getName).collect(Collectors.toSet());
     if (!names.contains(ArchitectureTest.class.getName())) {
       throw new IllegalStateException("The test classes were not found (not under a test-classes folder?): this rule would pass empty");
@@ -57,5 +49,20 @@ class ArchitectureTest {
     all[0] = first;
     System.arraycopy(rest, 0, all, 1, rest.length);
     return all;
+  }
+
+  @Test
+  void theAppReachesNeitherTheStubsNorTheHarness() {
+    theAppReachesNeitherTheStubsNorTheHarness.check(CodeBase.main());
+  }
+
+  @Test
+  void theStubsReachNeitherTheAppNorTheHarness() {
+    theStubsReachNeitherTheAppNorTheHarness.check(CodeBase.main());
+  }
+
+  @Test
+  void mainCodeNeverReachesTestCode() {
+    mainCodeNeverReachesTestCode.check(CodeBase.main());
   }
 }

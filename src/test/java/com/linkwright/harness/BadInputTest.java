@@ -21,12 +21,17 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Bad input to the harness fails fast, with one message that says what to do: an undefined step, a feature that
  * does not parse, a missing browser. Nothing here starts a server or a browser (a port in use, a harness that cannot
  * start: BadInputIT; bad settings: HarnessConfigTest; unknown personas: PersonaBookTest).
  */
+// reads the system properties a selection sets (ScenarioSelectionTest writes them)
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
 class BadInputTest {
 
   @Test

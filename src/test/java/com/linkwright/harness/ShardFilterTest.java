@@ -21,11 +21,19 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.api.Order;
 
 /**
  * The split as Cucumber runs it: the real features, dry runs (glue checked, no browser), once whole and once per
  * shard. What the shards ran together is what the whole run ran, each scenario once, whatever the selection.
  */
+// one of the slow classes: started first (surefire runs two at a time)
+@Order(1)
+// reads the system properties a selection sets (ScenarioSelectionTest writes them)
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
 class ShardFilterTest {
 
   @Test

@@ -12,12 +12,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * What the console prints for a run, on a dry run of a feature of two scenarios (no browser): one that passes, one
  * with a step nobody wrote. A line for each as it finishes, with done/total; the failure again at the end, with its
  * step and the snippet to write; the counts. Batch mode prints no colour codes and never rewrites a line.
  */
+// reads the system properties a selection sets (ScenarioSelectionTest writes them)
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
 class RunConsoleTest {
 
   private static String run(Path dir, boolean colour) throws IOException {
