@@ -23,7 +23,8 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Keeps this machine's share of a sharded run ({@code shard=i/n}): the JUnit Platform asks it about every test the
- * launcher discovered (a selection by feature and line is applied by then; by tags and name, see below). Registered
+ * launcher discovered (a selection by feature and line is applied by then). A scenario that the run's tags or name
+ * do not select is left out here, sharded or not: the Cucumber engine would keep it and report it skipped. Registered
  * in META-INF/services, so it works wherever the Platform runs the tests (failsafe, surefire, an IDE). It splits the
  * scenarios Cucumber will run ({@link CucumberSelection}); {@link ShardPlan} decides which shard runs each, the same
  * way on every machine.
@@ -62,12 +63,27 @@ public final class ShardFilter implements PostDiscoveryFilter {
     private boolean loaded;
     private final Map<String, Integer> shardOf = new ConcurrentHashMap<>();
 
+    /** A run that is not sharded, with this selection (for a test). */
+    static State unsharded(CucumberSelection selection) {
+      State state = new State(null, null, null, selection);
+      state.loaded = true;
+      return state;
+    }
+
     State(Shard shard, Durations.Known durations, Path results, CucumberSelection selection) {
       this.shard = shard;
       this.durations = durations;
       this.results = results;
       this.selection = selection;
       this.loaded = shard != null;
+    }
+
+    /** The run's selection by tags and name, read when first needed (sharded or not). */
+    synchronized CucumberSelection selection() {
+      if (selection == null) {
+        selection = CucumberSelection.ofTheRun();
+      }
+      return selection;
     }
 
     synchronized Shard shard() {
@@ -87,7 +103,8 @@ public final class ShardFilter implements PostDiscoveryFilter {
 
   @Override
   public FilterResult apply(TestDescriptor test) {
-    if (!test.getChildren().isEmpty() || test.getParent().isEmpty()) {
+    // a container may be visited after a filter emptied it (a feature none of whose scenarios is selected)
+    if (!test.getChildren().isEmpty() || test.getType() == TestDescriptor.Type.CONTAINER || test.getParent().isEmpty()) {
       return FilterResult.included("a container or an engine: its tests are decided one by one");
     }
     if (state == RUN && Nesting.RUNNING.get() > 0) {
@@ -97,6 +114,10 @@ public final class ShardFilter implements PostDiscoveryFilter {
     if (!ShardPlan.isScenario(unit) && state == RUN && ScenarioSelection.onlyScenarios()) {
       return FilterResult.excluded(ScenarioSelection.WHY);
     }
+    if (ShardPlan.isScenario(unit) && !state.selection().selects(test)) {
+      // Cucumber would keep it and skip it as it runs: 40 "skipped" lines and a warning for an 8-scenario selection
+      return FilterResult.excluded("not selected by cucumber.filter.tags / cucumber.filter.name");
+    }
     Shard shard = state.shard();
     if (shard == null) {
       return FilterResult.included("not sharded");
@@ -104,9 +125,6 @@ public final class ShardFilter implements PostDiscoveryFilter {
     if (!ShardPlan.isScenario(unit)) {
       return shard.index() == 1 ? FilterResult.included("JUnit tests run in shard 1")
           : FilterResult.excluded("JUnit tests run in shard 1");
-    }
-    if (!state.selection.selects(test)) {
-      return FilterResult.included("not selected: Cucumber skips it, as in a run that is not sharded");
     }
     Integer runsIn = state.shardOf.get(unit);
     if (runsIn == null) {
@@ -122,7 +140,7 @@ public final class ShardFilter implements PostDiscoveryFilter {
   private void plan(TestDescriptor root, Shard shard) {
     synchronized (state) {
       TreeSet<String> units = new TreeSet<>();
-      root.getDescendants().stream().filter(d -> d.getChildren().isEmpty())
+      root.getDescendants().stream().filter(d -> d.getChildren().isEmpty() && d.getType() != TestDescriptor.Type.CONTAINER)
           .filter(d -> ShardPlan.isScenario(unitOf(d)) && state.selection.selects(d)).map(ShardFilter::unitOf)
           .filter(u -> !state.shardOf.containsKey(u)).forEach(units::add);
       if (units.isEmpty()) {

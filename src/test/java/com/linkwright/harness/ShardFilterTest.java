@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -68,6 +69,34 @@ class ShardFilterTest {
         .isEqualTo("shard 2/2 ran no scenario: none of the 1 selected falls to it. That is not a failure; the other shards run them."));
     assertThat(run(one, new Shard(1, 2), results.resolve("first"))).containsExactly("features/direct.feature:11");
     assertThat(ShardRecords.emptyShare(results.resolve("first"))).isEmpty();
+  }
+
+  @Test
+  void scenariosATagOrNameDoesNotSelectAreNotEvenDiscovered() {
+    // Cucumber alone keeps every scenario of the files and skips the unselected ones as it runs: a run of @direct
+    // would list 40 skipped scenarios and end on a warning
+    assertThat(discovered(new CucumberSelection("@direct", null))).hasSize(8)
+        .allSatisfy(unit -> assertThat(unit).startsWith("features/direct.feature:"));
+    assertThat(discovered(new CucumberSelection(null, "A (Business|Creator) account links directly")))
+        .containsExactly("features/direct.feature:11", "features/direct.feature:18");
+    assertThat(discovered(new CucumberSelection(null, null))).hasSizeGreaterThan(40);
+  }
+
+  private static List<String> discovered(CucumberSelection selection) {
+    TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectDirectory("features")).filters(includeEngines("cucumber"))
+        .configurationParameter("cucumber.features", "features")
+        .filters(new ShardFilter(ShardFilter.State.unsharded(selection))).build());
+    List<String> units = new ArrayList<>();
+    for (TestIdentifier root : plan.getRoots()) {
+      plan.getDescendants(root).stream().filter(TestIdentifier::isTest).forEach(id -> id.getSource()
+          .filter(FileSource.class::isInstance).map(FileSource.class::cast).ifPresent(f -> units.add(
+              Path.of("").toAbsolutePath().relativize(f.getFile().toPath().toAbsolutePath()) + ":"
+                  + f.getPosition().orElseThrow().getLine())));
+    }
+    units.sort(java.util.Comparator.comparing((String u) -> u.replaceFirst(":\\d+$", ""))
+        .thenComparingInt(u -> Integer.parseInt(u.replaceFirst(".*:", ""))));
+    return units;
   }
 
   /** Runs the selection whole, then as each of n shards; asserts the shards ran it all, each scenario once. */
