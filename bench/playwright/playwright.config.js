@@ -28,7 +28,10 @@ module.exports = defineConfig({
     screenshot: 'off',   // the spec takes one at each documented step, as the Java steps do
     video: 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      // as the Java run picks it (browser.headlessShell=auto): Chromium's headless shell when installed, which is what
+      // Playwright Test itself drives for headless Chromium; CHROMIUM=/usr/bin/chromium compares the full Chromium
+      executablePath: process.env.CHROMIUM
+        || (fs.existsSync('/usr/bin/chromium-headless-shell') ? '/usr/bin/chromium-headless-shell' : '/usr/bin/chromium'),
       ignoreDefaultArgs: ['--disable-popup-blocking'],
       args: ['--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run',
         '--disable-sync', '--disable-gpu'],

@@ -37,7 +37,9 @@ public final class BrowserSession {
     this.startedAt = Instant.now();
     harness = Harness.current();
     worker = harness.borrowBrowser();
-    Browser browser = worker.browser();
+    // Chromium's own pop-up blocker is in the full Chromium only, not in the headless shell the others may drive
+    Browser browser = scenario.getSourceTagNames().contains("@popup-blocker") ? worker.browserWithPopupBlocker()
+        : worker.browser();
     harness.recordRun(browser.version());
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString())
         .setViewportSize(1100, 760)

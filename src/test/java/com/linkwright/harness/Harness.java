@@ -38,7 +38,10 @@ public final class Harness {
   private static boolean recordReach;
 
   public final HarnessConfig config;
+  /** The full Chromium (its pop-up blocker on). */
   public final BrowserLocator.Located browser;
+  /** Chromium's headless shell, which the scenarios drive in a headless run when one was found; else empty. */
+  public final java.util.Optional<BrowserLocator.Located> headlessShell;
   public final URI appUrl;
   private final ProviderStubs stubs;
   /** The embedded app (null for an app started elsewhere); the regression proof starts it again with a fault. */
@@ -47,10 +50,11 @@ public final class Harness {
   private final List<PlaywrightWorker> workers;
   private final BlockingQueue<PlaywrightWorker> idle;
 
-  Harness(HarnessConfig config, BrowserLocator.Located browser, ProviderStubs stubs, LinkingApp app,
-                  HarnessStart.AppSetup appSetup, URI appUrl, List<PlaywrightWorker> workers) {
+  Harness(HarnessConfig config, BrowserLocator.Located browser, java.util.Optional<BrowserLocator.Located> headlessShell,
+      ProviderStubs stubs, LinkingApp app, HarnessStart.AppSetup appSetup, URI appUrl, List<PlaywrightWorker> workers) {
     this.config = config;
     this.browser = browser;
+    this.headlessShell = headlessShell;
     this.stubs = stubs;
     this.app = app;
     this.appSetup = appSetup;

@@ -36,6 +36,7 @@ public final class HarnessConfig {
     KEYS.put("retries", "a whole number from 0 to 5");
     KEYS.put("browser.executable", "empty (find or install Chromium) or the path of a Chromium executable");
     KEYS.put("browser.install", "auto | never");
+    KEYS.put("browser.headlessShell", "auto | never");
     KEYS.put("console.logs", "false | true");
     KEYS.put("browser.connect", "empty (launch Chromium here) or the ws:// or wss:// URL of a Playwright browser server");
     KEYS.put("browser.grid", "empty (launch Chromium here) or the http(s):// URL of a Selenium Grid 4 hub");
@@ -58,6 +59,8 @@ public final class HarnessConfig {
   public final int retries;
   public final String browserExecutable;
   public final boolean browserInstall;
+  /** Headless runs drive Chromium's headless shell, as Playwright does, where one is found or installed. */
+  public final boolean headlessShell;
   /** The app's and the stubs' log on the console too (it always goes to target/logs/). */
   public final boolean consoleLogs;
   /** A Playwright browser server to connect to instead of launching Chromium; empty when none. */
@@ -86,6 +89,11 @@ public final class HarnessConfig {
       case "auto" -> true;
       case "never" -> false;
       default -> throw bad("browser.install", v.get("browser.install"));
+    };
+    this.headlessShell = switch (v.getOrDefault("browser.headlessShell", "auto").trim()) {
+      case "auto" -> true;
+      case "never" -> false;
+      default -> throw bad("browser.headlessShell", v.get("browser.headlessShell"));
     };
     this.consoleLogs = bool(v, "console.logs");
     this.browserConnect = remote(v, "browser.connect", "wss?");

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,10 +50,13 @@ final class HarnessStart {
     try {
       // first, alone: finding Chromium takes milliseconds, and when there is none nothing else should start
       BrowserLocator.Located browser = BrowserProvider.locate(config);
+      Optional<BrowserLocator.Located> shell = new BrowserLocator(config).headlessShell();
       System.out.println("[linkwright] Chromium: " + browser.executable() + " (" + browser.how() + ")");
+      shell.ifPresent(s -> System.out.println("[linkwright] headless shell: " + s.executable() + " (" + s.how()
+          + ") drives the scenarios; those tagged @popup-blocker run in the Chromium above, which has the pop-up blocker"));
       List<Future<PlaywrightWorker>> launching = new ArrayList<>();
       for (int i = 0; i < config.workers; i++) {
-        launching.add(pool.submit(() -> PlaywrightWorker.start(config, browser, times)));
+        launching.add(pool.submit(() -> PlaywrightWorker.start(config, browser, shell, times)));
         parts.add(launching.get(i));
       }
       Path fixtures = Path.of("fixtures");
@@ -119,7 +123,7 @@ final class HarnessStart {
       times.record("warm-up", System.nanoTime() - warming);
       times.record("harness", System.nanoTime() - began);
       times.write(PHASES);
-      return new Harness(config, browser, stubs, app, appSetup, appUrl, workers);
+      return new Harness(config, browser, shell, stubs, app, appSetup, appUrl, workers);
     } catch (RuntimeException e) {
       // wait for every part, then close those that did start, so that nothing is left running behind the failure
       pool.shutdown();

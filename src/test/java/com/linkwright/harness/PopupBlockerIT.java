@@ -27,8 +27,9 @@ public class PopupBlockerIT {
   @Test
   void chromiumsBlockerStopsTheDeepLinksPopupAndTheDashboardSaysSo(Harness harness) {
     PlaywrightWorker worker = harness.borrowBrowser();
-    assertThat(PopupBlocker.isOn(worker.browser())).as(PopupBlocker.untrusted(harness.config)).isTrue();
-    try (BrowserContext context = worker.browser().newContext(new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString()))) {
+    // inside the try: a failed check gives the browser back (with one worker, the next test waited 10 minutes for it)
+    try (BrowserContext context = worker.browserWithPopupBlocker().newContext(new Browser.NewContextOptions().setBaseURL(harness.appUrl.toString()))) {
+      assertThat(PopupBlocker.isOn(worker.browserWithPopupBlocker())).as(PopupBlocker.untrusted(harness.config)).isTrue();
       Page page = signedInWithInstagramLoginOff(context, harness);
       List<Page> opened = new CopyOnWriteArrayList<>();
       context.onPage(opened::add);

@@ -21,7 +21,8 @@ final class RunEnvironment {
     recorded = true;
     Properties p = new Properties();
     p.setProperty("Browser", "Chromium " + browserVersion);
-    p.setProperty("Browser.executable", harness.browser.executable() + " (" + harness.browser.how() + ")");
+    p.setProperty("Browser.executable", harness.headlessShell.map(shell -> shell.executable() + " (" + shell.how()
+        + "), and for @popup-blocker ").orElse("") + harness.browser.executable() + " (" + harness.browser.how() + ")");
     p.setProperty("Headless", String.valueOf(harness.config.headless));
     p.setProperty("App.URL", harness.appUrl + (harness.config.embeddedApp() ? " (embedded reference app)" : " (external)"));
     p.setProperty("Stubbed.Instagram", harness.instagramUrl().toString());
