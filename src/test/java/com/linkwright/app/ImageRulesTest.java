@@ -185,7 +185,14 @@ class ImageRulesTest {
   }
 
   static byte[] image(int width, int height, String format) throws IOException {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    // each format's own pixel layout, which its writer takes as it is: a GIF is a palette (from RGB the writer
+    // quantizes every pixel, about a second for 1080 x 1080 here), a JPEG three bytes a pixel
+    int type = switch (format) {
+      case "gif" -> BufferedImage.TYPE_BYTE_INDEXED;
+      case "jpg" -> BufferedImage.TYPE_3BYTE_BGR;
+      default -> BufferedImage.TYPE_INT_RGB;
+    };
+    BufferedImage image = new BufferedImage(width, height, type);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(ImageIO.write(image, format, out)).as("JDK writes " + format).isTrue();
     return out.toByteArray();
