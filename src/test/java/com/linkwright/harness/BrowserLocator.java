@@ -69,14 +69,14 @@ public final class BrowserLocator {
     if (isRoot() && onPath("apt-get").isPresent()) {
       List<String> env = List.of("env", "DEBIAN_FRONTEND=noninteractive");
       // both, as 'playwright install --with-deps chromium' downloads both; the shell alone may be missing from a repository
-      boolean ok = run(concat(env, List.of("apt-get", "update")), 600, true)
-          && (config.headless && config.headlessShell
-              && run(concat(env, List.of("apt-get", "install", "-y", "chromium", HEADLESS_SHELL)), 900, true)
-              || run(concat(env, List.of("apt-get", "install", "-y", "chromium")), 900, true));
-      if (ok) {
+      List<String> both = List.of("chromium", HEADLESS_SHELL);
+      List<String> installed = !run(concat(env, List.of("apt-get", "update")), 600, true) ? List.of()
+          : config.headless && config.headlessShell && run(concat(env, concat(List.of("apt-get", "install", "-y"), both)), 900, true) ? both
+          : run(concat(env, List.of("apt-get", "install", "-y", "chromium")), 900, true) ? List.of("chromium") : List.of();
+      if (!installed.isEmpty()) {
         Optional<Located> system = systemChromium();
         if (system.isPresent()) {
-          return new Located(system.get().executable(), "installed just now with apt-get install chromium");
+          return new Located(system.get().executable(), "installed just now with apt-get install " + String.join(" ", installed));
         }
       }
     }

@@ -62,8 +62,16 @@ public final class ShardFilter implements PostDiscoveryFilter {
     private CucumberSelection selection;
     private boolean loaded;
     private final Map<String, Integer> shardOf = new ConcurrentHashMap<>();
+    /** Where the plan is said: the console for a run; a test's own stream for the dry runs of a test. */
+    private java.io.PrintStream out = System.out;
 
     /** A run that is not sharded, with this selection (for a test). */
+    /** The same state, saying its plans on {@code out} instead of the console. */
+    State sayingOn(java.io.PrintStream out) {
+      this.out = out;
+      return this;
+    }
+
     static State unsharded(CucumberSelection selection) {
       State state = new State(null, null, null, selection);
       state.loaded = true;
@@ -156,7 +164,7 @@ public final class ShardFilter implements PostDiscoveryFilter {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write the shard's plan into " + state.results, e);
       }
-      System.out.println("[linkwright] " + record.describe());
+      state.out.println("[linkwright] " + record.describe());
     }
   }
 

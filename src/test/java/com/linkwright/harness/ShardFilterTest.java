@@ -99,6 +99,17 @@ class ShardFilterTest {
     return units;
   }
 
+  /** What a shard says of its plan, kept beside its results (the test reads the plan from the results). */
+  private static java.io.PrintStream said(Path results) {
+    try {
+      java.nio.file.Files.createDirectories(results);
+      return new java.io.PrintStream(java.nio.file.Files.newOutputStream(results.resolve("said.txt")), true,
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Runs the selection whole, then as each of n shards; asserts the shards ran it all, each scenario once. */
   private static Set<String> assertShardsRunTheWholeSelection(int n, Map<String, String> selection, Path results) throws IOException {
     List<String> whole = run(selection, null, results.resolve("whole"));
@@ -118,7 +129,8 @@ class ShardFilterTest {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectDirectory("features"))
         .filters(includeEngines("cucumber"))
-        .configurationParameter(PLUGIN_PROPERTY_NAME, "summary")
+        // a plugin that writes to this run's folder (the failed scenarios, if any): nothing onto the console of ./mvnw verify
+        .configurationParameter(PLUGIN_PROPERTY_NAME, "rerun:" + results.resolve("rerun.txt"))
         .configurationParameter("cucumber.execution.dry-run", "true")
         // the selection of this test, whatever the selection of the user's run (-D reaches this JVM too)
         .configurationParameter("cucumber.filter.tags", selection.getOrDefault("cucumber.filter.tags", "not @linkwright-never-set"))
@@ -127,7 +139,8 @@ class ShardFilterTest {
         .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*");
     if (shard != null) {
       request.filters(new ShardFilter(new ShardFilter.State(shard, Durations.read(results.resolve("no-durations.json")), results,
-          new CucumberSelection(selection.get("cucumber.filter.tags"), selection.get("cucumber.filter.name")))));
+          new CucumberSelection(selection.get("cucumber.filter.tags"), selection.get("cucumber.filter.name")))
+          .sayingOn(said(results))));
     }
     List<String> ran = new ArrayList<>();
     Map<String, Boolean> seen = new ConcurrentHashMap<>();
