@@ -117,20 +117,8 @@ public final class BrowserLocator {
   }
 
   private Optional<Located> managedHeadlessShell() {
-    Path root = playwrightBrowsers();
-    if (!Files.isDirectory(root)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(d -> d.getFileName().toString().matches("chromium_headless_shell-\\d+"))
-          .sorted(Comparator.comparing((Path d) -> Integer.parseInt(d.getFileName().toString().replaceFirst(".*-", ""))).reversed())
-          .flatMap(d -> Stream.of(d.resolve("chrome-headless-shell-linux64/chrome-headless-shell"), d.resolve("chrome-linux/headless_shell")))
-          .filter(Files::isExecutable)
-          .findFirst()
-          .map(p -> new Located(p, "Chromium's headless shell, managed by Playwright (" + root + ")"));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return managed("chromium_headless_shell", List.of("chrome-headless-shell-linux64/chrome-headless-shell",
+        "chrome-linux/headless_shell"), "Chromium's headless shell, managed by Playwright");
   }
 
   public List<String> log() {
@@ -142,17 +130,22 @@ public final class BrowserLocator {
   }
 
   private Optional<Located> managedChromium() {
+    return managed("chromium", List.of("chrome-linux64/chrome", "chrome-linux/chrome"), "managed by Playwright");
+  }
+
+  /** The newest of Playwright's downloads of one browser ({@code NAME-REVISION/} folders), at one of its layouts. */
+  private Optional<Located> managed(String name, List<String> layouts, String how) {
     Path root = playwrightBrowsers();
     if (!Files.isDirectory(root)) {
       return Optional.empty();
     }
     try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(d -> d.getFileName().toString().matches("chromium-\\d+"))
-          .sorted(Comparator.comparing((Path d) -> Integer.parseInt(d.getFileName().toString().substring(9))).reversed())
-          .flatMap(d -> Stream.of(d.resolve("chrome-linux64/chrome"), d.resolve("chrome-linux/chrome")))
+      return dirs.filter(d -> d.getFileName().toString().matches(java.util.regex.Pattern.quote(name) + "-\\d+"))
+          .sorted(Comparator.comparing((Path d) -> Integer.parseInt(d.getFileName().toString().substring(name.length() + 1))).reversed())
+          .flatMap(d -> layouts.stream().map(d::resolve))
           .filter(Files::isExecutable)
           .findFirst()
-          .map(p -> new Located(p, "managed by Playwright (" + root + ")"));
+          .map(p -> new Located(p, how + " (" + root + ")"));
     } catch (IOException e) {
       return Optional.empty();
     }

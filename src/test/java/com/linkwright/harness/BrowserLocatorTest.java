@@ -35,6 +35,17 @@ class BrowserLocatorTest {
   }
 
   @Test
+  void playwrightsOwnChromiumIsTheNewestChromiumFolderNotTheShellsFolder(@TempDir Path machine) throws IOException {
+    executable(machine.resolve("browsers/chromium-1169/chrome-linux/chrome"));
+    Path newest = executable(machine.resolve("browsers/chromium-1200/chrome-linux64/chrome"));
+    executable(machine.resolve("browsers/chromium_headless_shell-1300/chrome-linux/headless_shell"));
+    assertThat(locator(machine, Map.of()).locate()).satisfies(found -> {
+      assertThat(found.executable()).isEqualTo(newest);
+      assertThat(found.how()).startsWith("managed by Playwright");
+    });
+  }
+
+  @Test
   void theFullChromiumDrivesAHeadedRunANamedBrowserOrWhenTheShellIsTurnedOff(@TempDir Path machine) throws IOException {
     executable(machine.resolve("bin/chromium-headless-shell"));
     Path named = executable(machine.resolve("bin/chromium"));
