@@ -72,6 +72,15 @@ class ShardFilterTest {
   }
 
   @Test
+  void oneWorkerRunsTheScenariosInTheOrderOfTheirFile(@TempDir Path results) {
+    // the Platform's executor runs what it queued last first; junit-platform.properties hands it the scenarios
+    // reversed (cucumber.execution.order=reverse), so that a run reads top to bottom, as Playwright Test's does
+    List<String> ran = run(Map.of("cucumber.features", "features/direct.feature"), null, results);
+    assertThat(ran).hasSizeGreaterThan(5).isSortedAccordingTo(
+        java.util.Comparator.comparingInt((String unit) -> Integer.parseInt(unit.replaceFirst(".*:", ""))));
+  }
+
+  @Test
   void scenariosATagOrNameDoesNotSelectAreNotEvenDiscovered() {
     // Cucumber alone keeps every scenario of the files and skips the unselected ones as it runs: a run of @direct
     // would list 40 skipped scenarios and end on a warning
