@@ -65,13 +65,13 @@ public final class ShardFilter implements PostDiscoveryFilter {
     /** Where the plan is said: the console for a run; a test's own stream for the dry runs of a test. */
     private java.io.PrintStream out = System.out;
 
-    /** A run that is not sharded, with this selection (for a test). */
     /** The same state, saying its plans on {@code out} instead of the console. */
     State sayingOn(java.io.PrintStream out) {
       this.out = out;
       return this;
     }
 
+    /** A run that is not sharded, with this selection (for a test). */
     static State unsharded(CucumberSelection selection) {
       State state = new State(null, null, null, selection);
       state.loaded = true;
@@ -101,7 +101,6 @@ public final class ShardFilter implements PostDiscoveryFilter {
         if (shard != null) {
           durations = Durations.read(config.shardDurations);
           results = Path.of(System.getProperty("allure.results.directory", "allure-results"));
-          selection = CucumberSelection.ofTheRun();
         }
         loaded = true;
       }
@@ -149,7 +148,7 @@ public final class ShardFilter implements PostDiscoveryFilter {
     synchronized (state) {
       TreeSet<String> units = new TreeSet<>();
       root.getDescendants().stream().filter(d -> d.getChildren().isEmpty() && d.getType() != TestDescriptor.Type.CONTAINER)
-          .filter(d -> ShardPlan.isScenario(unitOf(d)) && state.selection.selects(d)).map(ShardFilter::unitOf)
+          .filter(d -> ShardPlan.isScenario(unitOf(d)) && state.selection().selects(d)).map(ShardFilter::unitOf)
           .filter(u -> !state.shardOf.containsKey(u)).forEach(units::add);
       if (units.isEmpty()) {
         return;
