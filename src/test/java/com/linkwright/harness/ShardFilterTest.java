@@ -75,7 +75,10 @@ class ShardFilterTest {
   void oneWorkerRunsTheScenariosInTheOrderOfTheirFile(@TempDir Path results) {
     // the Platform's executor runs what it queued last first; junit-platform.properties hands it the scenarios
     // reversed (cucumber.execution.order=reverse), so that a run reads top to bottom, as Playwright Test's does
-    List<String> ran = run(Map.of("cucumber.features", "features/direct.feature"), null, results);
+    // one worker, whatever -Dworkers the user's run passed (it fills in junit-platform.properties)
+    List<String> ran = run(Map.of("cucumber.features", "features/direct.feature"), null, results,
+        Map.of("cucumber.execution.parallel.config.fixed.parallelism", "1",
+            "cucumber.execution.parallel.config.fixed.max-pool-size", "1"));
     assertThat(ran).hasSizeGreaterThan(5).isSortedAccordingTo(
         java.util.Comparator.comparingInt((String unit) -> Integer.parseInt(unit.replaceFirst(".*:", ""))));
   }
@@ -135,6 +138,11 @@ class ShardFilterTest {
 
   /** A dry run of features/ with this selection (as -D would give it), as one shard or whole; the scenarios it ran. */
   private static List<String> run(Map<String, String> selection, Shard shard, Path results) {
+    return run(selection, shard, results, Map.of());
+  }
+
+  /** As above, with more of the runner's settings (junit-platform.properties' keys) set for this run only. */
+  private static List<String> run(Map<String, String> selection, Shard shard, Path results, Map<String, String> settings) {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectDirectory("features"))
         .filters(includeEngines("cucumber"))
@@ -145,7 +153,8 @@ class ShardFilterTest {
         .configurationParameter("cucumber.filter.tags", selection.getOrDefault("cucumber.filter.tags", "not @linkwright-never-set"))
         .configurationParameter("cucumber.filter.name", selection.getOrDefault("cucumber.filter.name", ".*"))
         .configurationParameter("cucumber.features", selection.getOrDefault("cucumber.features", "features"))
-        .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*");
+        .configurationParameter("junit.platform.execution.listeners.deactivate", "io.qameta.allure.*")
+        .configurationParameters(settings);
     if (shard != null) {
       request.filters(new ShardFilter(new ShardFilter.State(shard, Durations.read(results.resolve("no-durations.json")), results,
           new CucumberSelection(selection.get("cucumber.filter.tags"), selection.get("cucumber.filter.name")))
