@@ -75,10 +75,12 @@ class ShardFilterTest {
   void oneWorkerRunsTheScenariosInTheOrderOfTheirFile(@TempDir Path results) {
     // the Platform's executor runs what it queued last first; junit-platform.properties hands it the scenarios
     // reversed (cucumber.execution.order=reverse), so that a run reads top to bottom, as Playwright Test's does
-    // one worker, whatever -Dworkers the user's run passed (it fills in junit-platform.properties)
+    // one worker and the file's order, whatever the user's run passed (-Dworkers, -Dcucumber.execution.order reach
+    // this JVM too and win over the file)
     List<String> ran = run(Map.of("cucumber.features", "features/direct.feature"), null, results,
         Map.of("cucumber.execution.parallel.config.fixed.parallelism", "1",
-            "cucumber.execution.parallel.config.fixed.max-pool-size", "1"));
+            "cucumber.execution.parallel.config.fixed.max-pool-size", "1",
+            "cucumber.execution.order", runnerSetting("cucumber.execution.order")));
     assertThat(ran).hasSizeGreaterThan(5).isSortedAccordingTo(
         java.util.Comparator.comparingInt((String unit) -> Integer.parseInt(unit.replaceFirst(".*:", ""))));
   }
@@ -92,6 +94,17 @@ class ShardFilterTest {
     assertThat(discovered(new CucumberSelection(null, "A (Business|Creator) account links directly")))
         .containsExactly("features/direct.feature:11", "features/direct.feature:18");
     assertThat(discovered(new CucumberSelection(null, null))).hasSizeGreaterThan(40);
+  }
+
+  /** A setting of src/test/resources/junit-platform.properties, as the file says it. */
+  private static String runnerSetting(String key) {
+    java.util.Properties file = new java.util.Properties();
+    try (java.io.InputStream in = ShardFilterTest.class.getResourceAsStream("/junit-platform.properties")) {
+      file.load(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return java.util.Objects.requireNonNull(file.getProperty(key), key + " in junit-platform.properties");
   }
 
   private static List<String> discovered(CucumberSelection selection) {
