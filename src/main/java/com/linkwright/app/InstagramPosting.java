@@ -65,8 +65,11 @@ final class InstagramPosting {
 
   private void post(Context ctx) {
     Workspace workspace = guard.workspace(ctx);
+    // the form is read before anything is answered, whoever sent it: a server that answers a request whose body it
+    // has not read drops the connection, and the client may see a reset where this answer should be
+    String csrf = ctx.formParam("csrf");
     String caption = workspace == null ? null : ctx.formParam("post");
-    if (workspace == null || !Secrets.constantTimeEquals(workspace.csrfToken, String.valueOf(ctx.formParam("csrf")))) {
+    if (workspace == null || !Secrets.constantTimeEquals(workspace.csrfToken, String.valueOf(csrf))) {
       answer(ctx, HttpStatus.UNAUTHORIZED, AyrshareResponse.error(CODE_NOT_SIGNED_IN,
           "Sign in to the dashboard and post from its Post to Instagram page.", null));
       return;
