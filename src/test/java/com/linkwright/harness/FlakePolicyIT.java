@@ -13,11 +13,17 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * The flake policy, proven by what Maven itself decides. With {@code retries=2}, a scenario that fails on every
@@ -36,13 +42,60 @@ class FlakePolicyIT {
   private static final String FLAKY = "A scenario that fails once, then passes when it is run again";
   private static NestedBuild failing;
   private static NestedBuild flaky;
+  /** The two builds, once started (by {@link StartsEarly} during the scenarios, or by this class itself). */
+  private static NestedBuild[] started;
 
   @BeforeAll
   static void runBothBuilds() throws Exception {
-    failing = NestedBuild.start("fails-on-every-attempt");
-    flaky = NestedBuild.start("passes-on-a-retry");
+    NestedBuild[] builds = start();
+    failing = builds[0];
+    flaky = builds[1];
     failing.await();
     flaky.await();
+  }
+
+  private static synchronized NestedBuild[] start() throws IOException {
+    if (started == null) {
+      started = new NestedBuild[] {NestedBuild.start("fails-on-every-attempt"), NestedBuild.start("passes-on-a-retry")};
+      NestedBuild[] mine = started;
+      // a run that ends before this class (a failed fork, a ^C) leaves no build behind
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (NestedBuild b : mine) {
+          b.process.descendants().forEach(ProcessHandle::destroyForcibly);
+          b.process.destroyForcibly();
+        }
+      }, "flake-policy-builds-stop"));
+    }
+    return started;
+  }
+
+  /**
+   * Starts the two builds while the scenarios run, when this class is in the run: they are processes of their own,
+   * and one worker's scenarios leave about a third of this machine's two cores idle, which the builds fill (they are
+   * done long before the scenarios are, so this class only reads their outcome). They start when the first test of the
+   * run has finished, so that the harness start and the first scenario do not share the machine with them.
+   */
+  public static final class StartsEarly implements TestExecutionListener {
+    private final AtomicBoolean inThisRun = new AtomicBoolean();
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+      inThisRun.set(plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+          .anyMatch(id -> id.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast)
+              .filter(c -> c.getClassName().equals(FlakePolicyIT.class.getName())).isPresent()));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+      if (id.isTest() && inThisRun.compareAndSet(true, false)) {
+        try {
+          start();
+        } catch (IOException e) {
+          // FlakePolicyIT tries again when it runs, and fails with what went wrong
+          System.out.println("[linkwright] the flake policy's builds could not start early: " + e.getMessage());
+        }
+      }
+    }
   }
 
   @Test
