@@ -34,7 +34,8 @@ import org.junit.platform.launcher.TestPlan;
  * verify), run on a copy under target/flake-policy/ so that the outer build's target/ is never touched. The copy
  * holds the classes this build compiled and no sources, so the nested build compiles nothing; its unit phase runs
  * nothing; its only tests are the deliberate scenarios (src/test/resources/deliberate/flake, glue in
- * com.linkwright.deliberate), which need no browser, app or stubs. The two builds run side by side.
+ * com.linkwright.deliberate), which need no browser, app or stubs. The two builds run side by side, in a whole run
+ * beside the scenarios ({@link StartsEarly}).
  */
 class FlakePolicyIT {
   private static final Path WORK = Path.of("target", "flake-policy");
