@@ -78,6 +78,20 @@ class FlakePolicyIT {
    */
   public static final class StartsEarly implements TestExecutionListener {
     private final AtomicBoolean inThisRun = new AtomicBoolean();
+    private final Start start;
+
+    /** What starts the builds. */
+    interface Start {
+      void builds() throws IOException;
+    }
+
+    public StartsEarly() {
+      this(FlakePolicyIT::start);
+    }
+
+    StartsEarly(Start start) {
+      this.start = start;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
@@ -90,7 +104,7 @@ class FlakePolicyIT {
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
       if (id.isTest() && inThisRun.compareAndSet(true, false)) {
         try {
-          start();
+          start.builds();
         } catch (IOException e) {
           // FlakePolicyIT tries again when it runs, and fails with what went wrong
           System.out.println("[linkwright] the flake policy's builds could not start early: " + e.getMessage());
