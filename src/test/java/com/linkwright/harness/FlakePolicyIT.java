@@ -43,31 +43,44 @@ class FlakePolicyIT {
   private static final String FLAKY = "A scenario that fails once, then passes when it is run again";
   private static NestedBuild failing;
   private static NestedBuild flaky;
-  /** The two builds, once started (by {@link StartsEarly} during the scenarios, or by this class itself). */
-  private static NestedBuild[] started;
+  /** The builds {@link StartsEarly} started for this class, until it takes them. */
+  private static NestedBuild[] early;
+  private static boolean ran;
 
   @BeforeAll
   static void runBothBuilds() throws Exception {
-    NestedBuild[] builds = start();
+    NestedBuild[] builds = take();
     failing = builds[0];
     flaky = builds[1];
     failing.await();
     flaky.await();
   }
 
-  private static synchronized NestedBuild[] start() throws IOException {
-    if (started == null) {
-      started = new NestedBuild[] {NestedBuild.start("fails-on-every-attempt"), NestedBuild.start("passes-on-a-retry")};
-      NestedBuild[] mine = started;
-      // a run that ends before this class (a failed fork, a ^C) leaves no build behind
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        for (NestedBuild b : mine) {
-          b.process.descendants().forEach(ProcessHandle::destroyForcibly);
-          b.process.destroyForcibly();
-        }
-      }, "flake-policy-builds-stop"));
+  /** The builds started early, or two new ones (this class alone; failsafe's rerun of it, which starts afresh). */
+  private static synchronized NestedBuild[] take() throws IOException {
+    NestedBuild[] builds = early != null ? early : startBoth();
+    early = null;
+    ran = true;
+    return builds;
+  }
+
+  /** Starts the builds ahead of this class, unless they are started or the class has run already. */
+  private static synchronized void startEarly() throws IOException {
+    if (early == null && !ran) {
+      early = startBoth();
     }
-    return started;
+  }
+
+  private static NestedBuild[] startBoth() throws IOException {
+    NestedBuild[] builds = {NestedBuild.start("fails-on-every-attempt"), NestedBuild.start("passes-on-a-retry")};
+    // a run that ends before the builds do (a failed fork, a ^C) leaves none behind
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (NestedBuild b : builds) {
+        b.process.descendants().forEach(ProcessHandle::destroyForcibly);
+        b.process.destroyForcibly();
+      }
+    }, "flake-policy-builds-stop"));
+    return builds;
   }
 
   /**
@@ -86,7 +99,7 @@ class FlakePolicyIT {
     }
 
     public StartsEarly() {
-      this(FlakePolicyIT::start);
+      this(FlakePolicyIT::startEarly);
     }
 
     StartsEarly(Start start) {
