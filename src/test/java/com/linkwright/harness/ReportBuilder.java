@@ -78,12 +78,47 @@ public final class ReportBuilder {
     for (ShardRecords.Record shard : ShardRecords.read(results)) {
       out.println("[linkwright] " + shard.describe());
     }
-    if (summary.scenarios() == 0 && ShardRecords.emptyShare(results).isPresent()) {
-      out.println("[linkwright] " + ShardRecords.emptyShare(results).get());
-    } else if (summary.scenarios() == 0) {
-      throw new IllegalStateException("No scenario ran: the selection (cucumber.filter.tags, cucumber.features, a line "
-          + "number) matched nothing. Check the tag expression or the file:line against features/.");
+    if (summary.scenarios() == 0) {
+      out.println("[linkwright] " + whyNoScenario(ShardRecords.emptyShare(results), System.getProperty("it.test")));
     }
+  }
+
+  /**
+   * Why a run ran no scenario, when that is no failure: a shard whose share is empty, or failsafe's own selection
+   * (-Dit.test) leaving the feature suite out. Otherwise the scenario selection matched nothing, and the run fails.
+   */
+  static String whyNoScenario(Optional<String> emptyShare, String itTest) {
+    if (emptyShare.isPresent()) {
+      return emptyShare.get();
+    }
+    if (itTest != null && !itTest.isBlank() && !selects(itTest, RUN_CUCUMBER_IT)) {
+      return "no scenario in this run: -Dit.test=" + itTest + " chose JUnit tests only, not the feature suite ("
+          + RUN_CUCUMBER_IT.substring(RUN_CUCUMBER_IT.lastIndexOf('.') + 1) + "; add it to run the scenarios too).";
+    }
+    throw new IllegalStateException("No scenario ran: the selection (cucumber.filter.tags, cucumber.features, a line "
+        + "number) matched nothing. Check the tag expression or the file:line against features/.");
+  }
+
+  private static final String RUN_CUCUMBER_IT = "com.linkwright.suite.RunCucumberIT";
+
+  /** Whether failsafe's -Dit.test (comma-separated class patterns, * and ?, #methods, !exclusions) takes this class. */
+  static boolean selects(String itTest, String className) {
+    String simple = className.substring(className.lastIndexOf('.') + 1);
+    for (String pattern : itTest.split(",")) {
+      String p = pattern.trim().replaceFirst("#.*$", "").replaceFirst("\\.(java|class)$", "");
+      if (p.isEmpty() || p.startsWith("!")) {
+        continue;
+      }
+      StringBuilder regex = new StringBuilder();
+      for (String part : p.replace("**/", "*").split("(?=[*?])|(?<=[*?])")) {
+        regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : java.util.regex.Pattern.quote(part));
+      }
+      if (simple.matches(regex.toString()) || className.matches(regex.toString())
+          || className.replace('.', '/').matches(regex.toString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

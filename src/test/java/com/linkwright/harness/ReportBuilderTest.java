@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +38,24 @@ class ReportBuilderTest {
     assertThatThrownBy(() -> ReportBuilder.keepHistory(single, dir.resolve("history")))
         .hasMessageContaining("carries no history/history.json")
         .hasMessageContaining("trend cannot carry over");
+  }
+
+  @Test
+  void aRunWithoutScenariosFailsUnlessAShardOrFailsafesOwnSelectionLeftThemOut() {
+    assertThatThrownBy(() -> ReportBuilder.whyNoScenario(java.util.Optional.empty(), null))
+        .hasMessageStartingWith("No scenario ran: the selection");
+    assertThat(ReportBuilder.whyNoScenario(java.util.Optional.of("shard 2/2 ran no scenario: ..."), null))
+        .isEqualTo("shard 2/2 ran no scenario: ...");
+    assertThat(ReportBuilder.whyNoScenario(java.util.Optional.empty(), "PostingIT"))
+        .startsWith("no scenario in this run: -Dit.test=PostingIT chose JUnit tests only");
+    // the suite was chosen (by any of failsafe's spellings): its scenarios matched nothing, which still fails
+    for (String itTest : List.of("RunCucumberIT", "PostingIT, RunCucumberIT", "Run*IT", "*Cucumber*", "com.linkwright.suite.RunCucumberIT",
+        "**/suite/RunCucumberIT.java", "RunCucumberIT#features", "RunCucumber?T")) {
+      assertThatThrownBy(() -> ReportBuilder.whyNoScenario(java.util.Optional.empty(), itTest)).as(itTest)
+          .hasMessageStartingWith("No scenario ran");
+    }
+    for (String itTest : List.of("PostingIT", "RunCucumberITx", "Run", "!RunCucumberIT", "app/*IT", " ")) {
+      assertThat(ReportBuilder.selects(itTest, "com.linkwright.suite.RunCucumberIT")).as(itTest).isFalse();
+    }
   }
 }
