@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -14,17 +15,18 @@ import java.util.stream.Collectors;
 
 /**
  * The app's one way of calling a provider (Instagram or Facebook) server to server, answered in JSON: one HTTP client
- * for every call (no redirects followed), and the provider's refusal turned into a ProviderException that carries
+ * for every call of a provider client (no redirects followed; a call that got no answer at all goes out once more), and the provider's refusal turned into a ProviderException that carries
  * the provider's own words and names the provider called, never the request (which may carry a token or a secret).
  */
 final class ProviderHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   /** Who answers: "Instagram" or "Facebook", as messages name it. */
   private final String provider;
+  /** This client's own connections: an app started again (the regression proof's) never reuses the last one's. */
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
 
   ProviderHttp(String provider) {
     this.provider = provider;
@@ -39,9 +41,18 @@ final class ProviderHttp {
   }
 
   JsonNode send(HttpRequest.Builder request, Duration timeout) throws ProviderException {
+    HttpRequest built = request.timeout(timeout).build();
     HttpResponse<String> response;
     try {
-      response = HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+      try {
+        response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      } catch (HttpTimeoutException e) {
+        throw e;
+      } catch (IOException e) {
+        // no answer at all: most often a kept-alive connection the provider had closed (its idle timeout), which the
+        // client reused; Java's client retries only GETs then, so a POST goes out once more, as other clients do
+        response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      }
     } catch (IOException e) {
       throw new ProviderException(503, provider + " could not be reached (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
