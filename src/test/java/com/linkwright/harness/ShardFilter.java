@@ -110,8 +110,11 @@ public final class ShardFilter implements PostDiscoveryFilter {
 
   @Override
   public FilterResult apply(TestDescriptor test) {
-    // a container may be visited after a filter emptied it (a feature none of whose scenarios is selected)
-    if (!test.getChildren().isEmpty() || test.getType() == TestDescriptor.Type.CONTAINER || test.getParent().isEmpty()) {
+    // a container may be visited after a filter emptied it (a feature none of whose scenarios is selected); a
+    // @ParameterizedTest method is a container without children too, until it runs, but it is decided as a test
+    boolean testTemplate = test.getChildren().isEmpty() && test.getSource().filter(MethodSource.class::isInstance).isPresent();
+    if (!testTemplate
+        && (!test.getChildren().isEmpty() || test.getType() == TestDescriptor.Type.CONTAINER || test.getParent().isEmpty())) {
       return FilterResult.included("a container or an engine: its tests are decided one by one");
     }
     if (state == RUN && Nesting.RUNNING.get() > 0) {

@@ -96,6 +96,29 @@ class ShardFilterTest {
     assertThat(discovered(new CucumberSelection(null, null))).hasSizeGreaterThan(40);
   }
 
+  @Test
+  void theJUnitTestsRunInTheFirstShardOnlyParameterizedOnesToo(@TempDir Path results) {
+    // a @ParameterizedTest is a container until it runs (its cases come at execution): shard 2 must leave it out too
+    String[] classes = {"com.linkwright.stubs.PersonaDeclarationsTest", PhasesTest.class.getName()};
+    assertThat(junitMethods(classes, new Shard(1, 2), results.resolve("1")))
+        .contains("anInstagramPersonaNeedsEachRequiredField", "aFacebookPersonaNeedsEachRequiredField");
+    assertThat(junitMethods(classes, new Shard(2, 2), results.resolve("2"))).isEmpty();
+  }
+
+  /** The test methods (plain and parameterized) that a shard's discovery keeps of these classes. */
+  private static List<String> junitMethods(String[] classes, Shard shard, Path results) {
+    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+        .filters(new ShardFilter(new ShardFilter.State(shard, Durations.read(results.resolve("no-durations.json")), results,
+            new CucumberSelection(null, null)).sayingOn(said(results))));
+    for (String c : classes) {
+      request.selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(c));
+    }
+    TestPlan plan = LauncherFactory.create().discover(request.build());
+    return plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+        .filter(id -> id.getSource().filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance).isPresent())
+        .map(id -> ((org.junit.platform.engine.support.descriptor.MethodSource) id.getSource().get()).getMethodName()).toList();
+  }
+
   /** A setting of src/test/resources/junit-platform.properties, as the file says it. */
   private static String runnerSetting(String key) {
     java.util.Properties file = new java.util.Properties();
