@@ -29,9 +29,7 @@ class ProviderHttpIT {
     AtomicInteger connections = new AtomicInteger();
     AtomicInteger answered = new AtomicInteger();
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread provider = new Thread(() -> serve(server, connections, answered), "provider-that-drops-kept-alive-connections");
-      provider.setDaemon(true);
-      provider.start();
+      serveEach(server, "provider-that-drops-kept-alive-connections", s -> answerOnceThenDrop(s, connections, answered));
       ProviderHttp http = new ProviderHttp("Instagram");
       URI token = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/oauth/access_token");
       for (int call = 1; call <= 3; call++) {
@@ -47,18 +45,12 @@ class ProviderHttpIT {
   void aProviderThatNeverAnswersIsTriedTwiceThenCouldNotBeReached() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       AtomicInteger connections = new AtomicInteger();
-      Thread provider = new Thread(() -> {
-        while (!server.isClosed()) {
-          try (Socket s = server.accept()) {
-            connections.incrementAndGet();
-            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
-          } catch (IOException e) {
-            // closed
-          }
+      serveEach(server, "provider-that-drops-every-request", s -> {
+        try (s) {
+          connections.incrementAndGet();
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
         }
-      }, "provider-that-drops-every-request");
-      provider.setDaemon(true);
-      provider.start();
+      });
       URI token = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/oauth/access_token");
       assertThatThrownBy(() -> new ProviderHttp("Instagram").send(HttpRequest.newBuilder(token).POST(HttpRequest.BodyPublishers.ofString("code=c"))))
           .isInstanceOf(ProviderException.class).hasMessage("Instagram could not be reached (IOException)");
@@ -71,18 +63,10 @@ class ProviderHttpIT {
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       AtomicInteger connections = new AtomicInteger();
       java.util.List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-      Thread provider = new Thread(() -> {
-        while (!server.isClosed()) {
-          try {
-            held.add(server.accept()); // kept open, never answered
-            connections.incrementAndGet();
-          } catch (IOException e) {
-            // closed
-          }
-        }
-      }, "provider-that-never-answers");
-      provider.setDaemon(true);
-      provider.start();
+      serveEach(server, "provider-that-never-answers", s -> {
+        held.add(s); // kept open, never answered
+        connections.incrementAndGet();
+      });
       URI token = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/oauth/access_token");
       assertThatThrownBy(() -> new ProviderHttp("Facebook").send(HttpRequest.newBuilder(token).POST(HttpRequest.BodyPublishers.ofString("code=c")),
           java.time.Duration.ofMillis(300)))
@@ -94,35 +78,51 @@ class ProviderHttpIT {
     }
   }
 
-  /**
-   * Answers the first request on each connection with keep-alive, then closes that connection when the next request
-   * arrives on it, without answering: what a server's idle timeout does to a client that reuses the connection.
-   */
-  private static void serve(ServerSocket server, AtomicInteger connections, AtomicInteger answered) {
-    while (!server.isClosed()) {
-      try (Socket s = server.accept()) {
-        connections.incrementAndGet();
-        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
-        int length = 0;
-        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-          if (line.toLowerCase().startsWith("content-length:")) {
-            length = Integer.parseInt(line.substring(15).trim());
-          }
+  /** What the test's provider does with one connection it accepted. */
+  private interface Connection {
+    void handle(Socket accepted) throws IOException;
+  }
+
+  /** Accepts connections on {@code server} until it is closed, each handled in turn, on a thread of its own. */
+  private static void serveEach(ServerSocket server, String name, Connection connection) {
+    Thread provider = new Thread(() -> {
+      while (!server.isClosed()) {
+        try {
+          connection.handle(server.accept());
+        } catch (IOException e) {
+          // the test closed the server, or the client went away
         }
-        for (int i = 0; i < length; i++) {
-          in.read();
-        }
-        String json = "{\"access_token\":\"t\",\"user_id\":1}";
-        OutputStream out = s.getOutputStream();
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + json.length()
-            + "\r\nConnection: keep-alive\r\n\r\n" + json).getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        answered.incrementAndGet();
-        // the next request on this connection gets no answer: the connection closes as it arrives
-        in.readLine();
-      } catch (IOException e) {
-        // the test closed the server, or the client went away
       }
+    }, name);
+    provider.setDaemon(true);
+    provider.start();
+  }
+
+  /**
+   * Answers the first request on the connection with keep-alive, then closes it when the next request arrives on
+   * it, without answering: what a server's idle timeout does to a client that reuses the connection.
+   */
+  private static void answerOnceThenDrop(Socket accepted, AtomicInteger connections, AtomicInteger answered) throws IOException {
+    try (Socket s = accepted) {
+      connections.incrementAndGet();
+      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+      int length = 0;
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        if (line.toLowerCase().startsWith("content-length:")) {
+          length = Integer.parseInt(line.substring(15).trim());
+        }
+      }
+      for (int i = 0; i < length; i++) {
+        in.read();
+      }
+      String json = "{\"access_token\":\"t\",\"user_id\":1}";
+      OutputStream out = s.getOutputStream();
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + json.length()
+          + "\r\nConnection: keep-alive\r\n\r\n" + json).getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      answered.incrementAndGet();
+      // the next request on this connection gets no answer: the connection closes as it arrives
+      in.readLine();
     }
   }
 }
