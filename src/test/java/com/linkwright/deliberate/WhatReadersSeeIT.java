@@ -235,6 +235,53 @@ public class WhatReadersSeeIT {
     });
   }
 
+  /**
+   * The trace a failed scenario leaves (use.trace=retain-on-failure) lets its reader replay the failure: the action
+   * that failed is in it with the page's DOM as it was then. The screencast is in it only when
+   * use.trace.screenshots asks for it (off by default: the report holds the screens).
+   */
+  @Test
+  void aFailedScenariosTraceHoldsTheActionThatFailedWithThePageAsItWas(Harness harness) throws IOException {
+    Path trace = Path.of("target", "traces", "broken-on-purpose-8-" + REMOVED_BUTTON.replaceAll("[^A-Za-z0-9._-]+", "_")
+        + ".zip");
+    if (harness.config.trace == com.linkwright.harness.HarnessConfig.Mode.OFF) {
+      assertThat(trace).as("no trace with use.trace=off").doesNotExist();
+      return;
+    }
+    assertThat(trace).as("the failed scenario's trace").isRegularFile();
+    List<JsonNode> events = new ArrayList<>();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(trace.toFile())) {
+      java.util.zip.ZipEntry entry = zip.getEntry("trace.trace");
+      assertThat(entry).as("trace.trace in " + trace).isNotNull();
+      String text = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+      for (String line : text.split("\n")) {
+        if (!line.isBlank()) {
+          events.add(new ObjectMapper().readTree(line));
+        }
+      }
+    }
+    Set<String> snapshots = new LinkedHashSet<>();
+    events.stream().filter(e -> e.path("type").asText().equals("frame-snapshot"))
+        .forEach(e -> snapshots.add(e.path("snapshot").path("snapshotName").asText()));
+    JsonNode failedClick = events.stream().filter(e -> e.path("type").asText().equals("before")
+        && e.path("method").asText().equals("click")).reduce((a, b) -> b).orElse(null);
+    assertThat(failedClick).as("the click on the missing Instagram icon, in the trace").isNotNull();
+    String callId = failedClick.path("callId").asText();
+    assertThat(events).as("the click ended with the timeout the scenario failed on")
+        .anySatisfy(e -> {
+          assertThat(e.path("type").asText()).isEqualTo("after");
+          assertThat(e.path("callId").asText()).isEqualTo(callId);
+          assertThat(e.path("error").path("message").asText()).contains("Timeout");
+        });
+    assertThat(snapshots).as("the page's DOM before that click").contains(failedClick.path("beforeSnapshot").asText());
+    long frames = events.stream().filter(e -> e.path("type").asText().equals("screencast-frame")).count();
+    if (harness.config.traceScreenshots) {
+      assertThat(frames).as("screencast frames (use.trace.screenshots=true)").isPositive();
+    } else {
+      assertThat(frames).as("screencast frames (use.trace.screenshots=false)").isZero();
+    }
+  }
+
   @Test
   void theGuideReadsOnAPhone(Harness harness) {
     inBrowser(harness, 390, page -> {

@@ -54,7 +54,7 @@ public final class BrowserSession {
     context.setDefaultNavigationTimeout(harness.config.timeout);
     PlaywrightAssertions.setDefaultAssertionTimeout(harness.config.expectTimeout);
     if (harness.config.trace != HarnessConfig.Mode.OFF) {
-      context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true)
+      context.tracing().start(new Tracing.StartOptions().setScreenshots(harness.config.traceScreenshots).setSnapshots(true)
           .setTitle(scenario.getName()));
     }
     context.onRequest(r -> {

@@ -28,6 +28,7 @@ public final class HarnessConfig {
     KEYS.put("use.headless", "true | false");
     KEYS.put("use.slowMo", "a whole number of milliseconds, 0 or more");
     KEYS.put("use.trace", "off | on | retain-on-failure");
+    KEYS.put("use.trace.screenshots", "false | true");
     KEYS.put("use.screenshot", "off | on | only-on-failure");
     KEYS.put("use.video", "off | on | retain-on-failure");
     KEYS.put("timeout", "a whole number of milliseconds, 1 or more");
@@ -51,6 +52,8 @@ public final class HarnessConfig {
   public final boolean headless;
   public final int slowMo;
   public final Mode trace;
+  /** The trace records a screencast (the trace viewer's filmstrip) besides its DOM snapshots of each action. */
+  public final boolean traceScreenshots;
   public final Mode screenshot;
   public final Mode video;
   public final int timeout;
@@ -78,6 +81,7 @@ public final class HarnessConfig {
     this.headless = bool(v, "use.headless");
     this.slowMo = integer(v, "use.slowMo", 0, 60_000);
     this.trace = mode(v, "use.trace", Set.of(Mode.OFF, Mode.ON, Mode.RETAIN_ON_FAILURE));
+    this.traceScreenshots = bool(v, "use.trace.screenshots");
     this.screenshot = mode(v, "use.screenshot", Set.of(Mode.OFF, Mode.ON, Mode.ONLY_ON_FAILURE));
     this.video = mode(v, "use.video", Set.of(Mode.OFF, Mode.ON, Mode.RETAIN_ON_FAILURE));
     this.timeout = integer(v, "timeout", 1, 600_000);

@@ -26,16 +26,18 @@ class HarnessConfigTest {
     assertThat(c.embeddedApp()).isTrue();
     assertThat(c.workers).isEqualTo(1);
     assertThat(c.retries).isZero();
+    assertThat(c.traceScreenshots).as("use.trace.screenshots: the trace without its screencast").isFalse();
   }
 
   @Test
   void everyKeyCanBeOverridden() {
     HarnessConfig c = HarnessConfig.load(CONFIG, props("use.headless", "false", "use.slowMo", "250", "workers", "2",
-        "use.trace", "on", "use.baseURL", "http://localhost:7070/"));
+        "use.trace", "on", "use.trace.screenshots", "true", "use.baseURL", "http://localhost:7070/"));
     assertThat(c.headless).isFalse();
     assertThat(c.slowMo).isEqualTo(250);
     assertThat(c.workers).isEqualTo(2);
     assertThat(c.trace).isEqualTo(HarnessConfig.Mode.ON);
+    assertThat(c.traceScreenshots).isTrue();
     assertThat(c.baseUrl).isEqualTo("http://localhost:7070");
   }
 
@@ -45,6 +47,8 @@ class HarnessConfigTest {
         .hasMessage("Bad value 'yes' for use.headless: allowed true | false.");
     assertThatThrownBy(() -> HarnessConfig.load(CONFIG, props("use.trace", "always")))
         .hasMessageContaining("use.trace: allowed off | on | retain-on-failure");
+    assertThatThrownBy(() -> HarnessConfig.load(CONFIG, props("use.trace.screenshots", "on")))
+        .hasMessage("Bad value 'on' for use.trace.screenshots: allowed false | true.");
     assertThatThrownBy(() -> HarnessConfig.load(CONFIG, props("workers", "0")))
         .hasMessageContaining("workers: allowed a whole number from 1 to 16");
     assertThatThrownBy(() -> HarnessConfig.load(CONFIG, props("use.baseURL", "localhost:7070")))

@@ -115,7 +115,7 @@ final class HarnessStart {
       ProviderStubs warmStubs = stubs;
       List<Future<?>> warmUps = new ArrayList<>();
       for (PlaywrightWorker w : workers) {
-        warmUps.add(pool.submit(() -> WarmUp.run(w.browser(), warmApp, warmStubs, config.timeout)));
+        warmUps.add(pool.submit(() -> WarmUp.run(w.browser(), warmApp, warmStubs, config.timeout, config.traceScreenshots)));
       }
       for (Future<?> w : warmUps) {
         get(w);

@@ -20,13 +20,13 @@ import java.net.URI;
 final class WarmUp {
   private WarmUp() {}
 
-  static void run(Browser browser, URI app, ProviderStubs stubs, int timeout) {
+  static void run(Browser browser, URI app, ProviderStubs stubs, int timeout, boolean traceScreenshots) {
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(app.toString())
         .setViewportSize(1100, 760).setExtraHTTPHeaders(ScenarioTag.headers(ScenarioTag.WARM_UP)))) {
       // a broken app (the regression proof's faults) must not hold the start up longer than a scenario would wait
       context.setDefaultTimeout(timeout);
       context.setDefaultNavigationTimeout(timeout);
-      context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
+      context.tracing().start(new Tracing.StartOptions().setScreenshots(traceScreenshots).setSnapshots(true));
       Page page = context.newPage();
       DashboardShortcuts shortcuts = new DashboardShortcuts(context.request(), stubs.instagramUrl(), stubs.facebookUrl());
       shortcuts.signIn("Linkwright warm-up");
