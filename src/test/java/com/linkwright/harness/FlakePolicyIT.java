@@ -32,8 +32,8 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>Each case is a whole {@code ./mvnw -o verify} of this project (the same pom, failsafe, report builder and
  * verify), run on a copy under target/flake-policy/ so that the outer build's target/ is never touched. The copy
- * holds the classes this build compiled and no sources, so the nested build compiles nothing; its unit phase runs
- * nothing; its only tests are the deliberate scenarios (src/test/resources/deliberate/flake, glue in
+ * holds the classes this build compiled and no sources, so the nested build compiles nothing; being a selection (a
+ * tag), it runs no unit test; its only tests are the deliberate scenarios (src/test/resources/deliberate/flake, glue in
  * com.linkwright.deliberate), which need no browser, app or stubs. The two builds run side by side, in a whole run
  * beside the scenarios ({@link StartsEarly}).
  */
@@ -154,6 +154,18 @@ class FlakePolicyIT {
         .doesNotContain("Product regressions");
   }
 
+  /**
+   * What the pom's selection-* profiles promise, in a real build: a run with -Dcucumber.filter.tags skips surefire
+   * (the copy holds all of this build's unit tests), and runs its scenario.
+   */
+  @Test
+  void aSelectionOfScenariosRunsThoseAndNoUnitTest() {
+    assertThat(flaky.log).as(flaky.describe())
+        .containsPattern("--- surefire:[0-9.]+:test \\(default-test\\) @ linkwright ---\\R\\[INFO\\] Tests are skipped\\.")
+        .contains("[linkwright] JUnit tests' report: none: " + ReportBuilder.SELECTION_RUNS_SCENARIOS_ONLY)
+        .contains("[linkwright] scenarios: 1 passed");
+  }
+
   /** One Maven build of a copy of this project, running one deliberate scenario (by its tag) with retries=2. */
   private static final class NestedBuild {
     private final String tag;
@@ -178,8 +190,8 @@ class FlakePolicyIT {
       copyTree(Path.of(".mvn"), dir.resolve(".mvn"));
       copyTree(Path.of("target", "classes"), dir.resolve("target").resolve("classes"));
       copyTree(Path.of("target", "test-classes"), dir.resolve("target").resolve("test-classes"));
+      // a selection of scenarios (the tag) runs no unit tests: aSelectionOfScenariosRunsThoseAndNoUnitTest
       List<String> command = new ArrayList<>(List.of(dir.resolve("mvnw").toString(), "-o", "-B", "verify",
-          "-Dtest=none", "-Dsurefire.failIfNoSpecifiedTests=false",
           "-Dit.test=DeliberateFlakeSuite", "-Dcucumber.filter.tags=@" + tag, "-Dretries=2"));
       String repo = System.getProperty("maven.repo.local");
       if (repo != null) {

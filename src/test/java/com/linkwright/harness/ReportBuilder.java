@@ -74,7 +74,9 @@ public final class ReportBuilder {
     out.println("[linkwright] Allure report of the scenarios: " + singleFile + " (open it in a browser; or serve it: "
         + allure + " open " + single + ")");
     out.println("[linkwright] Living guide: " + guide + " (" + guideSays + ")");
-    out.println("[linkwright] JUnit tests' report: " + (selfTestsReport == null ? "none, no JUnit test ran" : selfTestsFile));
+    out.println("[linkwright] JUnit tests' report: " + (selfTestsReport != null ? selfTestsFile
+        : ScenarioSelection.chosen(System.getProperties()) ? "none: " + SELECTION_RUNS_SCENARIOS_ONLY
+        : "none, no JUnit test ran"));
     for (ShardRecords.Record shard : ShardRecords.read(results)) {
       out.println("[linkwright] " + shard.describe());
     }
@@ -100,6 +102,8 @@ public final class ReportBuilder {
   }
 
   private static final String RUN_CUCUMBER_IT = "com.linkwright.suite.RunCucumberIT";
+  static final String SELECTION_RUNS_SCENARIOS_ONLY = "a selection runs its scenarios only (the unit tests: ./mvnw "
+      + "test; every test: ./mvnw verify without a selection)";
 
   /** Whether failsafe's -Dit.test (comma-separated class patterns, * and ?, #methods, !exclusions) takes this class. */
   static boolean selects(String itTest, String className) {

@@ -1,6 +1,7 @@
 package com.linkwright.harness;
 
 import java.util.List;
+import java.util.Properties;
 
 /**
  * A run of chosen scenarios ({@code -Dcucumber.filter.tags}, {@code -Dcucumber.filter.name} or
@@ -19,7 +20,11 @@ final class ScenarioSelection {
 
   /** Whether this JVM runs a selection of scenarios where the build asks for only those. */
   static boolean onlyScenarios() {
-    return Boolean.getBoolean("linkwright.selection.onlyScenarios")
-        && SELECTIONS.stream().map(System::getProperty).anyMatch(v -> v != null && !v.isBlank());
+    return Boolean.getBoolean("linkwright.selection.onlyScenarios") && chosen(System.getProperties());
+  }
+
+  /** Whether these properties choose scenarios (a tag expression, a name, a feature or a line); blank is no choice. */
+  static boolean chosen(Properties properties) {
+    return SELECTIONS.stream().map(properties::getProperty).anyMatch(v -> v != null && !v.isBlank());
   }
 }
