@@ -80,8 +80,9 @@ public record RunSummary(int scenarios, int passed, int failed, int broken, int 
 
   public String line() {
     return String.format("scenarios: %d passed, %d failed, %d broken, %d flaky, %d skipped of %d in %.1f s"
-            + " (%.2f s a scenario); JUnit tests: %d, %d not passed%s",
+            + " (%.2f s a scenario); JUnit tests: %s%s",
         passed, failed, broken, flaky, skipped, scenarios, wallSeconds, scenarios == 0 ? 0 : wallSeconds / scenarios,
-        junitTests, junitFailed, flakyNames.isEmpty() ? "" : "; FLAKY: " + String.join(" | ", flakyNames));
+        junitTests == 0 ? "none ran" : junitTests + ", " + junitFailed + " not passed",
+        flakyNames.isEmpty() ? "" : "; FLAKY: " + String.join(" | ", flakyNames));
   }
 }
