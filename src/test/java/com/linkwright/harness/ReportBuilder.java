@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -75,8 +76,7 @@ public final class ReportBuilder {
         + allure + " open " + single + ")");
     out.println("[linkwright] Living guide: " + guide + " (" + guideSays + ")");
     out.println("[linkwright] JUnit tests' report: " + (selfTestsReport != null ? selfTestsFile
-        : ScenarioSelection.chosen(System.getProperties()) ? "none: " + SELECTION_RUNS_SCENARIOS_ONLY
-        : "none, no JUnit test ran"));
+        : noJUnitReport(System.getProperties())));
     for (ShardRecords.Record shard : ShardRecords.read(results)) {
       out.println("[linkwright] " + shard.describe());
     }
@@ -102,6 +102,11 @@ public final class ReportBuilder {
   }
 
   private static final String RUN_CUCUMBER_IT = "com.linkwright.suite.RunCucumberIT";
+  /** Why there is no JUnit tests' report: a selection runs none; otherwise (a shard without them) none ran. */
+  static String noJUnitReport(Properties properties) {
+    return ScenarioSelection.chosen(properties) ? "none: " + SELECTION_RUNS_SCENARIOS_ONLY : "none, no JUnit test ran";
+  }
+
   static final String SELECTION_RUNS_SCENARIOS_ONLY = "a selection runs its scenarios only (the unit tests: ./mvnw "
       + "test; every test: ./mvnw verify without a selection)";
 

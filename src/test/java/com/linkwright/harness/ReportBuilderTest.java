@@ -58,4 +58,19 @@ class ReportBuilderTest {
       assertThat(ReportBuilder.selects(itTest, "com.linkwright.suite.RunCucumberIT")).as(itTest).isFalse();
     }
   }
+
+  @Test
+  void withoutJUnitTestsTheRunSaysWhyASelectionSaysItRunsItsScenariosOnly() {
+    java.util.Properties whole = new java.util.Properties();
+    assertThat(ReportBuilder.noJUnitReport(whole)).isEqualTo("none, no JUnit test ran");
+    whole.setProperty("shard", "2/4");
+    whole.setProperty("cucumber.filter.tags", " ");
+    assertThat(ReportBuilder.noJUnitReport(whole)).as("a shard, a blank selection").isEqualTo("none, no JUnit test ran");
+    for (String key : java.util.List.of("cucumber.filter.tags", "cucumber.filter.name", "cucumber.features")) {
+      java.util.Properties selection = new java.util.Properties();
+      selection.setProperty(key, "features/direct.feature:11");
+      assertThat(ReportBuilder.noJUnitReport(selection)).as(key)
+          .isEqualTo("none: " + ReportBuilder.SELECTION_RUNS_SCENARIOS_ONLY);
+    }
+  }
 }

@@ -10,7 +10,9 @@ import java.util.Properties;
  * scenarios are chosen, so they belong to a whole run ({@code ./mvnw verify}, CI's), not to each look at one feature.
  * They are not skipped: like any test outside a selection, they are not selected, and the console and the report
  * count only what ran. Only where the build says so ({@code linkwright.selection.onlyScenarios=true}, failsafe's
- * default run); the regression proof, which narrows its scenarios by tags, runs its own test.
+ * default run); the regression proof, which narrows its scenarios by tags, runs its own test. The unit phase is left
+ * out before it starts, by the pom's selection-* profiles (on when a selection property has a value; Maven cannot
+ * tell a blank one, which only {@link #chosen} treats as no selection).
  */
 final class ScenarioSelection {
   static final String WHY = "a selection of scenarios runs those scenarios; the JUnit tests run in a whole run";
